@@ -1,0 +1,42 @@
+"""The URL map (DESIGN.md): Oscar's prefixes and ours under /fa/ and /en/, Wagtail last."""
+
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve as static_serve
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+
+def oscar_urls():
+    """Oscar's storefront URLs without its `home` redirect: the home page is Wagtail's."""
+    return [pattern for pattern in apps.get_app_config("oscar").get_urls() if getattr(pattern, "name", "") != "home"]
+
+
+urlpatterns = [
+    path("healthz/", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("producers/", include("producers.urls")),
+    path("", include(oscar_urls())),
+    # `{% url 'home' %}` is the Wagtail home page of the active language.
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    path("", include(wagtail_urls)),
+)
+
+if settings.SERVE_MEDIA:
+    # The embedded default serves uploads itself; production puts a web server or S3 in front.
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}))
