@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
-    "oscar.apps.search.apps.SearchConfig",
+    "shop.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "oscar.apps.dashboard.apps.DashboardConfig",
@@ -194,11 +194,9 @@ STORAGES = {
         "BACKEND": env.str("STATICFILES_STORAGE", default="whitenoise.storage.CompressedManifestStaticFilesStorage")
     },
 }
-# Serve from the finders while developing so that `collectstatic` is optional;
-# a missing manifest entry falls back to the plain name instead of failing the page.
+# Serve from the finders while developing; otherwise run `collectstatic` (make demo does).
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
-WHITENOISE_MANIFEST_STRICT = False
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_DEBUG = False
@@ -218,6 +216,7 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+OSCAR_SLUG_ALLOW_UNICODE = True  # Persian titles keep readable Persian slugs
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # no real-time indexing

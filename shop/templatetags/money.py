@@ -9,9 +9,11 @@ from decimal import Decimal, InvalidOperation
 from babel.numbers import format_decimal
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language, gettext, to_locale
+from django.utils.translation import get_language, get_language_bidi, gettext, to_locale
 
 register = template.Library()
+
+PERSIAN_DIGITS = "arabext"  # CLDR's name for ۰۱۲۳۴۵۶۷۸۹
 
 CURRENCY_NAMES = {
     # Translators: the currency unit prices are quoted in.
@@ -26,7 +28,8 @@ def format_money(value, currency=None):
     except (TypeError, ValueError, InvalidOperation):
         return ""
     locale = to_locale(get_language() or settings.LANGUAGE_CODE)
-    number = format_decimal(amount, format="#,##0.##", locale=locale, numbering_system="default")
+    digits = PERSIAN_DIGITS if get_language_bidi() else "latn"
+    number = format_decimal(amount, format="#,##0.##", locale=locale, numbering_system=digits)
     name = CURRENCY_NAMES.get(currency, lambda: currency)()
     return f"{number} {name}"
 

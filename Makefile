@@ -1,0 +1,50 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# A stamp per requirements file: the virtualenv is updated when the pins change.
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+## demo: set up the embedded default (SQLite, local media) and serve the demo shop on http://$(HOST):$(PORT)/
+demo: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo
+	SERVE_MEDIA=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh the Persian catalogue (needs GNU gettext); commit both .po and .mo
+messages: $(VENV)/.dev-installed
+	$(BIN)/python manage.py makemessages -l fa --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py makemessages -l fa -d djangojs --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var db.sqlite3 test-artifacts .pytest_cache

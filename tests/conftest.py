@@ -1,0 +1,108 @@
+"""Project-wide test setup.
+
+Two environment switches turn optional environments into requirements (CI sets both):
+REQUIRE_POSTGRES=1 fails the run unless the tests use PostgreSQL, and
+REQUIRE_BROWSER=1 fails browser tests instead of skipping them when Chromium is absent.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _flag(name):
+    return os.environ.get(name, "").lower() in {"1", "true", "yes"}
+
+
+def pytest_configure(config):
+    # The sync Playwright API runs an event loop in the test thread; Django's
+    # async-safety check would otherwise refuse the ORM calls made there.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config):
+    return f"database: {settings.DATABASES['default']['ENGINE']}; chromium: {shutil.which(CHROMIUM) or 'absent'}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_postgres_when_asked(django_db_setup, django_db_blocker):
+    if _flag("REQUIRE_POSTGRES"):
+        with django_db_blocker.unblock():
+            assert connection.vendor == "postgresql", "REQUIRE_POSTGRES=1 but the tests are not on PostgreSQL"
+
+
+@pytest.fixture(autouse=True)
+def _test_storage(settings, tmp_path_factory):
+    """Uploads and thumbnails go to a temporary folder, never the developer's media;
+    static files come from the finders, so no `collectstatic` is needed."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+def require_postgres():
+    """Skip (or fail in CI) a test that needs PostgreSQL."""
+    if connection.vendor != "postgresql":
+        if _flag("REQUIRE_POSTGRES"):
+            pytest.fail("this test needs PostgreSQL and REQUIRE_POSTGRES=1")
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def chromium_path():
+    if not shutil.which(CHROMIUM):
+        if _flag("REQUIRE_BROWSER"):
+            pytest.fail(f"REQUIRE_BROWSER=1 but Chromium is not at {CHROMIUM}")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture
+def artifacts_dir():
+    path = settings.BASE_DIR / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def page(chromium_path, live_server):
+    """A Playwright page in Debian's Chromium (no browser download), pointed at the live server."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(base_url=live_server.url, locale="fa-IR")
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
