@@ -104,3 +104,32 @@ class Brand(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class NetworkMembership(models.Model):
+    """A home producer in a lead business's network (شبکه): invited by the lead, accepted by the member."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        LEFT = "left", _("Left")
+
+    lead = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="network_memberships", verbose_name=_("Lead business")
+    )
+    member = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("Member"))
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.INVITED)
+    invited_at = models.DateTimeField(_("Invited"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("Responded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Network membership")
+        verbose_name_plural = _("Network memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["lead", "member"], name="one_membership_per_pair"),
+            models.CheckConstraint(condition=~models.Q(lead=models.F("member")), name="no_self_membership"),
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.lead} ({self.get_status_display()})"

@@ -12,6 +12,9 @@ import environ
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its defaults)
 
+from producers import navigation as producers_navigation
+from quality import navigation as quality_navigation
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -48,7 +51,7 @@ INSTALLED_APPS = [
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "shop.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
     "django_tables2",
     # Our apps.
     "producers.apps.ProducersConfig",
+    "quality.apps.QualityConfig",
     "cms.apps.CmsConfig",
     # Wagtail.
     "wagtail.contrib.forms",
@@ -158,6 +162,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Forked Oscar apps whose models are unchanged keep Oscar's migrations.
+MIGRATION_MODULES = {"partner": "oscar.apps.partner.migrations"}
+
 # --- Accounts ---------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
@@ -197,6 +204,8 @@ STORAGES = {
 # Serve from the finders while developing; otherwise run `collectstatic` (make demo does).
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# Evidence documents and other private uploads: never under MEDIA_URL.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_DEBUG = False
@@ -218,6 +227,11 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_SLUG_ALLOW_UNICODE = True  # Persian titles keep readable Persian slugs
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    *producers_navigation.DASHBOARD_MENU,
+    *quality_navigation.DASHBOARD_MENU,
+]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # no real-time indexing
 

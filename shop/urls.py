@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("producers/", include("producers.urls")),
+    path("", include("quality.urls")),
     path("", include(oscar_urls())),
     # `{% url 'home' %}` is the Wagtail home page of the active language.
     path("", wagtail_views.serve, {"path": ""}, name="home"),

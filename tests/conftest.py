@@ -41,6 +41,7 @@ def _test_storage(settings, tmp_path_factory):
     """Uploads and thumbnails go to a temporary folder, never the developer's media;
     static files come from the finders, so no `collectstatic` is needed."""
     settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "private")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
     settings.STORAGES = {
         **settings.STORAGES,

@@ -126,6 +126,70 @@ class ProductFactory(factory.django.DjangoModelFactory):
                 product=self, original=ContentFile(png_bytes(), name=f"product-{self.pk}.png"), display_order=0
             )
 
+    @factory.post_generation
+    def certified(self, create, extracted, **kwargs):
+        """Products are certified (listable) unless built with certified=False."""
+        if create and extracted is not False:
+            certify(self, **kwargs)
+
+
+def standard_for(product_class, code=None, items=2):
+    from quality.models import ChecklistItem, Standard
+
+    standard, created = Standard.objects.get_or_create(
+        code=code or f"STD-{product_class.slug}",
+        defaults={
+            "title_fa": "استاندارد",
+            "title_en": "Standard",
+            "product_class": product_class,
+            "validity_days": 365,
+        },
+    )
+    if created:
+        for position in range(items):
+            ChecklistItem.objects.create(
+                standard=standard,
+                text_en=f"Requirement {position + 1}",
+                text_fa=f"الزام {position + 1}",
+                position=position,
+            )
+    return standard
+
+
+def certify(product, valid_from=None, valid_until=None, status="valid", version=None):
+    """An approved application and its certificate for the product's current version (no workflow: fast setup)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quality.models import Certificate, CertificationApplication
+
+    now = timezone.now()
+    standard = standard_for(product.get_product_class())
+    application = CertificationApplication.objects.create(
+        product=product,
+        producer=product.producer,
+        standard=standard,
+        product_version=product.content_version if version is None else version,
+        state=CertificationApplication.State.APPROVED,
+        submitted_at=now,
+        decided_at=now,
+    )
+    certificate = Certificate.objects.create(
+        number=f"HM-TEST-{application.pk:06d}",
+        application=application,
+        product=product,
+        producer=product.producer,
+        standard=standard,
+        product_version=application.product_version,
+        issued_at=now,
+        valid_from=valid_from or now - timedelta(days=1),
+        valid_until=valid_until or now + timedelta(days=365),
+        status=status,
+    )
+    product.__dict__.pop("_is_listable_cache", None)
+    return certificate
+
 
 def home_pages():
     """The Persian home page as the site root and its English translation, both published."""

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, get_language_bidi, gettext, t
 
 register = template.Library()
 
-PERSIAN_DIGITS = "arabext"  # CLDR's name for ۰۱۲۳۴۵۶۷۸۹
+TO_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 CURRENCY_NAMES = {
     # Translators: the currency unit prices are quoted in.
@@ -28,8 +28,12 @@ def format_money(value, currency=None):
     except (TypeError, ValueError, InvalidOperation):
         return ""
     locale = to_locale(get_language() or settings.LANGUAGE_CODE)
-    digits = PERSIAN_DIGITS if get_language_bidi() else "latn"
-    number = format_decimal(amount, format="#,##0.##", locale=locale, numbering_system=digits)
+    if get_language_bidi():
+        # Babel gives the Persian separators (٬) but leaves the digits Latin.
+        number = format_decimal(amount, format="#,##0.##", locale=locale, numbering_system="arabext")
+        number = number.translate(TO_PERSIAN_DIGITS)
+    else:
+        number = format_decimal(amount, format="#,##0.##", locale=locale)
     name = CURRENCY_NAMES.get(currency, lambda: currency)()
     return f"{number} {name}"
 

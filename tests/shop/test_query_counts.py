@@ -60,4 +60,4 @@ def test_product_page_is_bounded(client, carpets):
     grow_catalogue_to(50, carpets)
     large = queries_for(client, product.get_absolute_url())
     assert large == small
-    assert large <= 18
+    assert large <= 17

@@ -1,0 +1,1 @@
+from oscar.apps.partner.models import *  # noqa: F403  (Oscar's fork mechanism; models unchanged)
