@@ -184,6 +184,9 @@ class ChecklistResult(models.Model):
         verbose_name_plural = _("Checklist results")
         constraints = [models.UniqueConstraint(fields=["application", "item"], name="one_result_per_item")]
 
+    def __str__(self):
+        return f"{self.item}: {'✔' if self.passed else '✘'}"
+
 
 class CertificateQuerySet(models.QuerySet):
     def in_force(self, at=None):
