@@ -50,6 +50,16 @@ def _test_storage(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (a request in English must not leak into the next test)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import caches
 

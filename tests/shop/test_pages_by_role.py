@@ -1,0 +1,107 @@
+"""Every page of the storefront, the dashboard and the CMS answers each demo role as expected, in both languages.
+
+The demo is loaded once for the module (inside a transaction rolled back at the end),
+and each role signs in with the account `load_demo` prints.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from catalogue.models import Category, Product
+from producers.models import Producer
+
+DEMO_ACCOUNTS = {
+    "customer": "customer@demo.example",
+    "producer": "producer@demo.example",
+    "officer": "officer@demo.example",
+    "staff": "staff@demo.example",
+    "editor": "editor@demo.example",
+}
+ROLES = ["anonymous", *DEMO_ACCOUNTS]
+LANGUAGES = ["fa", "en"]
+
+OK, LOGIN, FORBIDDEN = 200, "login", 403
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("load_demo", stdout=io.StringIO())
+            product = Product.objects.browsable().order_by("pk").first()
+            yield {
+                "product": product.get_absolute_url().split("/", 2)[2],
+                "category": Category.objects.filter(depth=2).first().get_absolute_url().split("/", 2)[2],
+                "producer": Producer.objects.filter(products__in=Product.objects.browsable()).first().slug,
+            }
+            transaction.set_rollback(True)
+
+
+def client_for(role):
+    client = Client()
+    if role != "anonymous":
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(email=DEMO_ACCOUNTS[role]))
+    return client
+
+
+STOREFRONT = [
+    "/{lang}/",
+    "/{lang}/catalogue/",
+    "/{lang}/{category}",
+    "/{lang}/{product}",
+    "/{lang}/producers/",
+    "/{lang}/producers/{producer}/",
+    "/{lang}/basket/",
+    "/{lang}/search/?q=%D8%B9%D8%B3%D9%84",
+    "/{lang}/accounts/login/",
+]
+
+# page -> {role: expected}; roles not named get the "others" answer.
+RESTRICTED = {
+    "/{lang}/accounts/": {"anonymous": LOGIN, "others": OK},
+    "/{lang}/dashboard/": {"anonymous": LOGIN, "producer": OK, "staff": OK, "others": FORBIDDEN},
+    "/cms/": {"editor": OK, "others": LOGIN},
+    "/django-admin/": {"staff": OK, "others": LOGIN},
+}
+
+
+def expand(template, lang, demo):
+    return template.format(lang=lang, **demo)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_storefront_pages_answer_everyone(demo, role, lang):
+    client = client_for(role)
+    for template in STOREFRONT:
+        url = expand(template, lang, demo)
+        response = client.get(url, follow=False)
+        assert response.status_code == 200, f"{role} {url} → {response.status_code}"
+        html = response.content.decode()
+        if "/fa/" in url:
+            assert 'dir="rtl"' in html and 'lang="fa"' in html, url
+        else:
+            assert 'dir="ltr"' in html and 'lang="en"' in html, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_restricted_pages_answer_by_role(demo, role, lang):
+    client = client_for(role)
+    for template, rules in RESTRICTED.items():
+        url = expand(template, lang, demo)
+        expected = rules.get(role, rules["others"])
+        response = client.get(url)
+        if expected == LOGIN:
+            assert response.status_code == 302, f"{role} {url} → {response.status_code}"
+            assert "login" in response.headers["Location"], f"{role} {url} → {response.headers['Location']}"
+        else:
+            assert response.status_code == expected, f"{role} {url} → {response.status_code}"
