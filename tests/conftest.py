@@ -5,12 +5,16 @@ REQUIRE_POSTGRES=1 fails the run unless the tests use PostgreSQL, and
 REQUIRE_BROWSER=1 fails browser tests instead of skipping them when Chromium is absent.
 """
 
+import contextlib
+import io
 import os
 import shutil
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -117,3 +121,25 @@ def page(chromium_path, live_server):
         finally:
             context.close()
             browser.close()
+
+
+@contextlib.contextmanager
+def demo_market(django_db_blocker, tmp_path_factory):
+    """The demo market (`load_demo`) for a whole test module, rolled back when the module ends.
+
+    Module fixtures run before the per-test settings above, so media and hashing
+    are isolated here too.
+    """
+    base = tmp_path_factory.getbasetemp()
+    with (
+        override_settings(
+            MEDIA_ROOT=str(base / "media"),
+            PRIVATE_MEDIA_ROOT=str(base / "private"),
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

@@ -4,15 +4,12 @@ The demo is loaded once for the module (inside a transaction rolled back at the 
 and each role signs in with the account `load_demo` prints.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from catalogue.models import Category, Product
 from producers.models import Producer
+from tests.conftest import demo_market
 
 DEMO_ACCOUNTS = {
     "customer": "customer@demo.example",
@@ -24,21 +21,19 @@ DEMO_ACCOUNTS = {
 ROLES = ["anonymous", *DEMO_ACCOUNTS]
 LANGUAGES = ["fa", "en"]
 
-OK, LOGIN, FORBIDDEN = 200, "login", 403
+OK, LOGIN, FORBIDDEN, PROFILE = 200, "login", 403, "profile"
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_demo", stdout=io.StringIO())
-            product = Product.objects.browsable().order_by("pk").first()
-            yield {
-                "product": product.get_absolute_url().split("/", 2)[2],
-                "category": Category.objects.filter(depth=2).first().get_absolute_url().split("/", 2)[2],
-                "producer": Producer.objects.filter(products__in=Product.objects.browsable()).first().slug,
-            }
-            transaction.set_rollback(True)
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    with demo_market(django_db_blocker, tmp_path_factory):
+        product = Product.objects.browsable().order_by("pk").first()
+        yield {
+            # Paths without the language prefix: "catalogue/<slug>_<pk>/".
+            "product": product.get_absolute_url().split("/", 2)[2],
+            "category": Category.objects.filter(depth=2).first().get_absolute_url().split("/", 2)[2],
+            "producer": Producer.objects.filter(products__in=Product.objects.browsable()).first().slug,
+        }
 
 
 def client_for(role):
@@ -59,12 +54,12 @@ STOREFRONT = [
     "/{lang}/producers/{producer}/",
     "/{lang}/basket/",
     "/{lang}/search/?q=%D8%B9%D8%B3%D9%84",
-    "/{lang}/accounts/login/",
 ]
 
 # page -> {role: expected}; roles not named get the "others" answer.
 RESTRICTED = {
-    "/{lang}/accounts/": {"anonymous": LOGIN, "others": OK},
+    "/{lang}/accounts/login/": {"anonymous": OK, "others": PROFILE},
+    "/{lang}/accounts/profile/": {"anonymous": LOGIN, "others": OK},
     "/{lang}/dashboard/": {"anonymous": LOGIN, "producer": OK, "staff": OK, "others": FORBIDDEN},
     "/cms/": {"editor": OK, "others": LOGIN},
     "/django-admin/": {"staff": OK, "others": LOGIN},
@@ -100,8 +95,9 @@ def test_restricted_pages_answer_by_role(demo, role, lang):
         url = expand(template, lang, demo)
         expected = rules.get(role, rules["others"])
         response = client.get(url)
-        if expected == LOGIN:
+        if expected in (LOGIN, PROFILE):
             assert response.status_code == 302, f"{role} {url} → {response.status_code}"
-            assert "login" in response.headers["Location"], f"{role} {url} → {response.headers['Location']}"
+            where = "login" if expected == LOGIN else "/accounts/"
+            assert where in response.headers["Location"], f"{role} {url} → {response.headers['Location']}"
         else:
             assert response.status_code == expected, f"{role} {url} → {response.status_code}"
