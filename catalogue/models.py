@@ -207,9 +207,10 @@ class Product(AbstractProduct):
                 continue
             new = getattr(container, attribute.code, None)
             try:
-                old = container.get_value_by_attribute(attribute).value
+                stored = container.get_value_by_attribute(attribute)
             except ObjectDoesNotExist:
-                old = None
+                stored = None
+            old = stored.value if stored is not None else None
             if _comparable(old) != _comparable(new):
                 return True
         return False

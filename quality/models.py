@@ -262,6 +262,21 @@ class Certificate(models.Model):
         return self.product_version == self.product.content_version
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    """Bulk updates and deletes skip `save()`/`delete()`, so they are refused here too."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied("Audit entries are append-only.")
+
+    update.alters_data = True
+
+    def delete(self):
+        raise PermissionDenied("Audit entries cannot be deleted.")
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+
 class AuditEntry(models.Model):
     """Append-only record of every action on an application or certificate: who, when, what, why."""
 
@@ -309,6 +324,8 @@ class AuditEntry(models.Model):
     to_state = models.CharField(_("To"), max_length=20, blank=True)
     reason = models.TextField(_("Reason"), blank=True)
     created_at = models.DateTimeField(_("When"), default=timezone.now, editable=False)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -4,6 +4,7 @@ Every function checks who may act, refuses illegal transitions with a clear
 message, changes the rows in one transaction and appends an audit entry.
 """
 
+import os
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from producers.links import producers_linked_to, producers_of
 from shop.roles import is_quality_officer
 
-from .models import AuditEntry, Certificate, CertificationApplication, ChecklistResult
+from .models import AuditEntry, Certificate, CertificationApplication, ChecklistResult, Evidence
 
 State = CertificationApplication.State
 Action = AuditEntry.Action
@@ -38,12 +39,16 @@ def can_transition(application, target):
     return target in TRANSITIONS[State(application.state)]
 
 
-def _move(application, target, actor, action, reason=""):
+def _ensure_can_move(application, target):
     if not can_transition(application, target):
         raise TransitionError(
             _("A certification application that is “%(current)s” cannot become “%(target)s”.")
             % {"current": State(application.state).label, "target": State(target).label}
         )
+
+
+def _move(application, target, actor, action, reason=""):
+    _ensure_can_move(application, target)
     previous = application.state
     application.state = target
     application.save()
@@ -115,6 +120,44 @@ def submit(application, user):
     return application
 
 
+EDITABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
+
+
+@transaction.atomic
+def add_evidence(application, checklist_item, upload, user, description=""):
+    """The producer adds a photo or document for a requirement (while the application is theirs to edit).
+
+    `upload` must already be checked by shop.uploads.clean_document: its name
+    (the uploaded name with the extension of the real type) and content type are
+    what officers download.
+    """
+    application = _locked(application)
+    ensure_producer_of(user, application)
+    if application.state not in EDITABLE_STATES:
+        raise TransitionError(_("Evidence can only be added before the application is submitted."))
+    if checklist_item is not None and checklist_item.standard_id != application.standard_id:
+        raise ValidationError(_("This requirement belongs to another standard."))
+    stem, extension = os.path.splitext(os.path.basename(upload.name))
+    original_name = stem[: Evidence._meta.get_field("original_name").max_length - len(extension)] + extension
+    evidence = Evidence(
+        application=application,
+        checklist_item=checklist_item,
+        original_name=original_name,
+        content_type=upload.content_type,
+        description=description,
+        uploaded_by=user,
+    )
+    evidence.file.save(upload.name, upload, save=False)
+    evidence.save()
+    AuditEntry.objects.create(
+        application=application,
+        actor=user,
+        action=Action.EVIDENCE_ADDED,
+        reason=f"{checklist_item.text}: {original_name}" if checklist_item else original_name,
+    )
+    return evidence
+
+
 def resubmit_for_material_edit(product):
     """A certified product was materially edited: it goes back into review (off the market meanwhile)."""
     last = Certificate.objects.filter(product=product).select_related("standard").order_by("-issued_at").first()
@@ -184,6 +227,8 @@ def approve(application, officer, reason=""):
     """Approve and issue the certificate for the product version that was reviewed."""
     application = _locked(application)
     ensure_officer_may_decide(officer, application)
+    # The state first: approving a rejected application is refused as such, whatever its checklist.
+    _ensure_can_move(application, State.APPROVED)
     checklist = list(application.standard.checklist.all())
     results = {r.item_id: r.passed for r in application.results.all()}
     unchecked = [item for item in checklist if item.pk not in results]

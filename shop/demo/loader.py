@@ -9,9 +9,8 @@ and translation key), so running `load()` again adds nothing and changes nothing
   otherwise left as it is, so a re-run never undoes what someone did in the demo;
 - demo accounts keep their role (groups, staff flags) and their printed password;
 - pictures are drawn only for what has none;
-- each product without a certification application goes through the real quality
-  workflow (producer applies, the demo officer checks and approves), so the shop
-  lists it; a few are left submitted, for the officer's queue.
+- certification (standards, certificates, the officers' queue, and one expired,
+  one revoked and one suspended certificate) is `shop.demo.certification`'s.
 """
 
 import io
@@ -41,12 +40,11 @@ from catalogue.models import (
 )
 from cms.models import HomePage
 from producers.models import Brand, NetworkMembership, Producer, Region
-from quality import workflow
 from quality.models import AuditEntry, Certificate, CertificationApplication, ChecklistItem, ChecklistResult, Standard
 from shop import roles
 
 from . import accounts as account_data
-from . import images, products_carpets, products_food, products_leather, products_textiles
+from . import certification, images, products_carpets, products_food, products_leather, products_textiles
 from . import producers as producer_data
 from . import regions as region_data
 
@@ -112,9 +110,7 @@ def load(stdout=None):
         log(f"producers: {len(producers)}, brands: {len(brands)}")
         products = load_products(crafts, categories, producers, brands)
         log(f"products: {len(products)}")
-        standards = load_standards(crafts)
-        certified = load_certification(products, standards, users[roles.QUALITY_OFFICER])
-        log(f"standards: {len(standards)}, products certified by this run: {certified}")
+        certification.load(stdout)
         load_country()
         load_home_pages()
         log("home pages: fa, en")
@@ -449,57 +445,6 @@ def _draw_images(product, craft, spec):
             caption=spec["title_fa"] if variant == 0 else "",
             display_order=variant,
         )
-
-
-# --- Quality standards and certificates ----------------------------------------------------------------
-
-
-def load_standards(crafts):
-    """One standard per craft with its checklist: {craft code: Standard}."""
-    standards = {}
-    for craft, spec in region_data.STANDARDS.items():
-        abbrev = next(c["abbrev"] for c in region_data.CRAFTS if c["code"] == craft)
-        standard = _sync(
-            Standard,
-            {"code": f"HM-STD-{abbrev}"},
-            {**_bilingual(spec, "title"), "product_class": crafts[craft], "is_active": True},
-        )
-        for position, (text_fa, text_en, evidence_fa, evidence_en) in enumerate(spec["checklist"]):
-            _sync(
-                ChecklistItem,
-                {"standard": standard, "position": position},
-                {
-                    "text": text_fa,
-                    "text_fa": text_fa,
-                    "text_en": text_en,
-                    "evidence_required": evidence_fa,
-                    "evidence_required_fa": evidence_fa,
-                    "evidence_required_en": evidence_en,
-                },
-            )
-        standards[craft] = standard
-    return standards
-
-
-def load_certification(products, standards, officer):
-    """Certify every product that has never applied (through the real workflow); return how many were certified."""
-    certified = 0
-    applied = set(CertificationApplication.objects.values_list("product_id", flat=True))
-    for craft, spec in product_specs():
-        product = products[spec["upc"]]
-        if product.pk in applied:
-            continue
-        applicant = product.producer.user
-        application = workflow.start_application(product, standards[craft], applicant)
-        application = workflow.submit(application, applicant)
-        if spec.get("certification") == "submitted":
-            continue
-        application = workflow.take(application, officer)
-        for item in application.standard.checklist.all():
-            workflow.record_check(application, item, True, officer)
-        workflow.approve(application, officer)
-        certified += 1
-    return certified
 
 
 # --- Shipping country ------------------------------------------------------------------------------

@@ -314,7 +314,6 @@ MEDICINAL_HERBS = [
         },
         "look": "leaves",
         "images": 1,
-        "certification": "submitted",  # left in the quality officers' queue
     },
     {
         "upc": "HM-HRB-007",

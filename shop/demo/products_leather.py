@@ -119,7 +119,6 @@ HAND_SEWN_LEATHER = [
         "attributes": {"leather_type": "چرم گاوی روغنی", "length_cm": 36, "width_cm": 26},
         "look": "sleeve",
         "images": 1,
-        "certification": "submitted",  # left in the quality officers' queue
     },
     {
         "upc": "HM-LTH-007",

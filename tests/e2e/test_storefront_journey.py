@@ -6,7 +6,7 @@ import pytest
 
 from tests.factories import ProductFactory, category, home_pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_customer_browses_a_craft_and_adds_a_product_to_the_basket(page, artifacts_dir):

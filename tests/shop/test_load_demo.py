@@ -100,10 +100,12 @@ def snapshot():
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     # Module fixtures run before conftest's per-test settings: isolate media and hash fast here too.
-    media = tmp_path_factory.getbasetemp() / "media"
+    base = tmp_path_factory.getbasetemp()
     fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
-        override_settings(MEDIA_ROOT=str(media), PASSWORD_HASHERS=fast),
+        override_settings(
+            MEDIA_ROOT=str(base / "media"), PRIVATE_MEDIA_ROOT=str(base / "private"), PASSWORD_HASHERS=fast
+        ),
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
