@@ -30,6 +30,11 @@ class ProductQuerySet(OscarProductQuerySet):
         return super().base_queryset().select_related("producer__region", "brand", "maker").with_listability()
 
 
+def _plain(number):
+    """20.000 → "20", 2.500 → "2.5" (never "2E+1")."""
+    return format(number.normalize(), "f")
+
+
 def _comparable(value):
     """Attribute values as stored: numbers by value, model instances by key."""
     if value is None or value == "":
@@ -66,11 +71,11 @@ class ProductAttribute(AbstractProductAttribute):
             return  # the type validator has already refused it
         if self.min_value is not None and number < self.min_value:
             raise ValidationError(
-                _("%(name)s must be at least %(min)s.") % {"name": self.name, "min": self.min_value.normalize()}
+                _("%(name)s must be at least %(min)s.") % {"name": self.name, "min": _plain(self.min_value)}
             )
         if self.max_value is not None and number > self.max_value:
             raise ValidationError(
-                _("%(name)s must be at most %(max)s.") % {"name": self.name, "max": self.max_value.normalize()}
+                _("%(name)s must be at most %(max)s.") % {"name": self.name, "max": _plain(self.max_value)}
             )
 
 

@@ -1,9 +1,14 @@
-"""Who makes what, where: provinces, producers (one Oscar Partner each) and brands."""
+"""Who makes what, where: provinces, producers (one Oscar Partner each), brands, networks,
+the applications that admit producers, their training, and their dispatches."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import eligibility
 
 
 class Region(models.Model):
@@ -69,6 +74,10 @@ class Producer(models.Model):
     def get_absolute_url(self):
         return reverse("producers:detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_lead(self):
+        return self.kind == Producer.Kind.LEAD
+
 
 class Brand(models.Model):
     """A brand products carry: a producer's own, or a regional collective brand."""
@@ -133,3 +142,320 @@ class NetworkMembership(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.lead} ({self.get_status_display()})"
+
+
+# --- Registration and screening -----------------------------------------------------------------
+
+
+class Application(models.Model):
+    """A person's request to join the programme as a home producer or a lead business (پیشران).
+
+    The eligibility rules (producers.eligibility) are checked by `clean()`;
+    `producers.screening` is the only code that saves applications or moves
+    them between states, and it always calls `full_clean()` first.
+    """
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        MORE_INFORMATION = "more_information", _("More information requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    # A national ID may have only one application in these states at a time.
+    LIVE_STATES = (State.SUBMITTED, State.MORE_INFORMATION, State.APPROVED)
+    # States in which the applicant may still change what they wrote.
+    EDITABLE_STATES = (State.MORE_INFORMATION,)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="producer_applications",
+        verbose_name=_("Account"),
+    )
+    level = models.CharField(_("Level"), max_length=10, choices=Producer.Kind.choices, default=Producer.Kind.HOME)
+    full_name = models.CharField(_("Full name"), max_length=150)
+    national_id = models.CharField(
+        _("National ID"), max_length=10, validators=[eligibility.validate_national_id], db_index=True
+    )
+    date_of_birth = models.DateField(_("Date of birth"))
+    native_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Native province"),
+        help_text=_("The province you are a native of (بومی)."),
+    )
+    registration_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("Province of registration"),
+    )
+    employed_full_time = models.BooleanField(_("Employed full-time"))
+    employer_insured = models.BooleanField(_("Insurance paid by an employer"))
+    crafts = models.ManyToManyField(
+        "catalogue.ProductClass", related_name="producer_applications", verbose_name=_("Crafts")
+    )
+    business_name_fa = models.CharField(
+        _("Business name (Persian)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Required for a lead business; a home producer's shop is named after them when empty."),
+    )
+    business_name_en = models.CharField(_("Business name (English)"), max_length=150, blank=True)
+    business_description = models.TextField(_("About your business"))
+    phone = models.CharField(_("Phone"), max_length=20)
+    language = models.CharField(
+        _("Language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE, editable=False
+    )
+    state = models.CharField(_("State"), max_length=20, choices=State.choices, default=State.SUBMITTED, editable=False)
+    submitted_at = models.DateTimeField(_("Submitted"), default=timezone.now, editable=False, db_index=True)
+    decided_at = models.DateTimeField(_("Decided"), null=True, blank=True, editable=False)
+    producer = models.OneToOneField(
+        Producer,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="application",
+        verbose_name=_("Producer"),
+    )
+    created_at = models.DateTimeField(_("Created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("Producer application")
+        verbose_name_plural = _("Producer applications")
+        indexes = [models.Index(fields=["state", "submitted_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_id"],
+                condition=models.Q(state__in=["submitted", "more_information", "approved"]),
+                name="one_live_application_per_national_id",
+                violation_error_message=_("There is already an application with this national ID."),
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state__in=["submitted", "more_information", "approved"]),
+                name="one_live_application_per_account",
+                violation_error_message=_("You already have an application."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(level="lead", business_name_fa=""),
+                name="lead_business_has_a_name",
+                violation_error_message=_("A lead business must give its business name."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.full_name} ({self.get_state_display()})"
+
+    def applied_on(self):
+        """The day of application, in the programme's time zone (the age rule is about this day)."""
+        return timezone.localdate(self.submitted_at or timezone.now())
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.level == Producer.Kind.LEAD and not (self.business_name_fa or "").strip():
+            errors["business_name_fa"] = _("A lead business must give its business name.")
+        try:
+            eligibility.check(self)
+        except ValidationError as error:
+            errors.update(error.error_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_live(self):
+        return self.state in self.LIVE_STATES
+
+    @property
+    def is_editable(self):
+        return self.state in self.EDITABLE_STATES
+
+    def shop_name_fa(self):
+        return (self.business_name_fa or "").strip() or self.full_name
+
+    def shop_name_en(self):
+        return (self.business_name_en or "").strip() or self.shop_name_fa()
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows that are written once: bulk updates and deletes are refused too."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied(_("This record is append-only."))
+
+    def delete(self):
+        raise PermissionDenied(_("This record is append-only."))
+
+
+class ApplicationEvent(models.Model):
+    """One step in an application's life (who, when, from which state to which, why). Append-only."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="events", verbose_name=_("Application")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("By"),
+    )
+    from_state = models.CharField(_("From"), max_length=20, choices=Application.State.choices, blank=True)
+    to_state = models.CharField(_("To"), max_length=20, choices=Application.State.choices)
+    reason = models.TextField(_("Reason"), blank=True)
+    created_at = models.DateTimeField(_("When"), default=timezone.now, editable=False)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("Application event")
+        verbose_name_plural = _("Application events")
+        default_permissions = ("add", "view")
+
+    def __str__(self):
+        return f"{self.application_id}: {self.from_state or '—'} → {self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied(_("This record is append-only."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("This record is append-only."))
+
+
+# --- Training ------------------------------------------------------------------------------------
+
+
+class Course(models.Model):
+    """A training or consulting course of the programme (آموزش): general, or specialised in one craft."""
+
+    class Kind(models.TextChoices):
+        GENERAL = "general", _("General")
+        SPECIALISED = "specialised", _("Specialised")
+
+    title = models.CharField(_("Title"), max_length=200)
+    slug = models.SlugField(_("Slug"), unique=True, allow_unicode=True)
+    description = models.TextField(_("Description"), blank=True)
+    kind = models.CharField(_("Kind"), max_length=12, choices=Kind.choices, default=Kind.GENERAL)
+    craft = models.ForeignKey(
+        "catalogue.ProductClass",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="courses",
+        verbose_name=_("Craft taught"),
+        help_text=_("Empty for a general course."),
+    )
+    required_for = models.ManyToManyField(
+        "catalogue.ProductClass",
+        blank=True,
+        related_name="required_courses",
+        verbose_name=_("Required for listing in"),
+        help_text=_("Producers must complete this course before they list products in these crafts."),
+    )
+    hours = models.PositiveSmallIntegerField(_("Hours"), null=True, blank=True)
+    is_active = models.BooleanField(_("Offered"), default=True)
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = _("Course")
+        verbose_name_plural = _("Courses")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.SPECIALISED and self.craft_id is None:
+            raise ValidationError({"craft": _("A specialised course teaches one craft.")})
+        if self.kind == self.Kind.GENERAL and self.craft_id is not None:
+            raise ValidationError({"craft": _("A general course is not about one craft.")})
+
+
+class Enrolment(models.Model):
+    """A producer on a course; staff record the enrolment and, later, its completion."""
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("Producer")
+    )
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("Course"))
+    enrolled_at = models.DateTimeField(_("Enrolled"), default=timezone.now)
+    completed_at = models.DateTimeField(_("Completed"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-enrolled_at", "pk"]
+        verbose_name = _("Enrolment")
+        verbose_name_plural = _("Enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["producer", "course"],
+                name="one_enrolment_per_course",
+                violation_error_message=_("This producer is already enrolled on this course."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(completed_at__isnull=True) | models.Q(completed_at__gte=models.F("enrolled_at")),
+                name="completed_after_enrolled",
+                violation_error_message=_("A course cannot be completed before the enrolment."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.producer} — {self.course}"
+
+    @property
+    def is_completed(self):
+        return self.completed_at is not None
+
+
+# --- Fulfilment ----------------------------------------------------------------------------------
+
+
+class LineShipment(models.Model):
+    """A producer's dispatch of one order line, with the carrier's tracking reference.
+
+    One order may hold lines of several producers; each producer dispatches only
+    their own lines (producers.fulfilment). Oscar's ShippingEvent is recorded
+    alongside, so the order's own history shows the dispatch too.
+    """
+
+    line = models.OneToOneField(
+        "order.Line", on_delete=models.CASCADE, related_name="shipment", verbose_name=_("Order line")
+    )
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, related_name="shipments", verbose_name=_("Producer")
+    )
+    tracking_reference = models.CharField(_("Tracking reference"), max_length=100)
+    carrier = models.CharField(_("Carrier"), max_length=100, blank=True)
+    dispatched_at = models.DateTimeField(_("Dispatched"), default=timezone.now)
+    dispatched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Dispatched by"),
+    )
+
+    class Meta:
+        ordering = ["-dispatched_at", "pk"]
+        verbose_name = _("Line shipment")
+        verbose_name_plural = _("Line shipments")
+
+    def __str__(self):
+        return f"{self.line_id}: {self.tracking_reference}"

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Brand, Producer, Region
+from .models import Brand, Course, Producer, Region
 
 
 @register(Region)
@@ -16,3 +16,8 @@ class ProducerTranslation(TranslationOptions):
 @register(Brand)
 class BrandTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(Course)
+class CourseTranslation(TranslationOptions):
+    fields = ("title", "description")

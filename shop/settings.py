@@ -60,11 +60,11 @@ INSTALLED_APPS = [
     "shop.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "shop.dashboard.orders.apps.OrdersDashboardConfig",
+    "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_tables2",
     # Our apps.
     "producers.apps.ProducersConfig",
+    "producers.dashboard.apps.ProducersDashboardConfig",
     "quality.apps.QualityConfig",
     "cms.apps.CmsConfig",
     # Wagtail.
@@ -234,6 +235,16 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # no real-time indexing
+
+# --- Search (shop.search; README "Search") -----------------------------------------
+# The database backend (SQLite FTS5 / PostgreSQL full-text + pg_trgm) unless
+# ELASTICSEARCH_URL is set; if Elasticsearch cannot be reached, the database answers.
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+SEARCH_ELASTICSEARCH_INDEX = env.str("SEARCH_ELASTICSEARCH_INDEX", default="homemade-products")
+SEARCH_ELASTICSEARCH_TIMEOUT = env.float("SEARCH_ELASTICSEARCH_TIMEOUT", default=2.0)
+# Background work (search index updates) runs as django-tasks tasks: immediately, in-process, by
+# default; production sets TASKS_BACKEND to a worker-backed backend.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Home-made Market"

@@ -9,6 +9,8 @@ and translation key), so running `load()` again adds nothing and changes nothing
   otherwise left as it is, so a re-run never undoes what someone did in the demo;
 - demo accounts keep their role (groups, staff flags) and their printed password;
 - pictures are drawn only for what has none;
+- the programme's side (applications in every state of the screening queue,
+  courses and completed training) is `shop.demo.programme`'s;
 - certification (standards, certificates, the officers' queue, and one expired,
   one revoked and one suspended certificate) is `shop.demo.certification`'s.
 """
@@ -44,7 +46,7 @@ from quality.models import AuditEntry, Certificate, CertificationApplication, Ch
 from shop import roles
 
 from . import accounts as account_data
-from . import certification, images, products_carpets, products_food, products_leather, products_textiles
+from . import certification, images, products_carpets, products_food, products_leather, products_textiles, programme
 from . import producers as producer_data
 from . import regions as region_data
 
@@ -110,6 +112,7 @@ def load(stdout=None):
         log(f"producers: {len(producers)}, brands: {len(brands)}")
         products = load_products(crafts, categories, producers, brands)
         log(f"products: {len(products)}")
+        programme.load(stdout)
         certification.load(stdout)
         load_country()
         load_home_pages()

@@ -175,7 +175,8 @@ def test_producers_have_partners_brands_and_logos(demo):
 
 
 def test_a_lead_business_sells_what_its_network_makes(demo):
-    lead = Producer.objects.filter(kind=Producer.Kind.LEAD, network_memberships__isnull=False).distinct().get()
+    accepted = NetworkMembership.Status.ACCEPTED
+    lead = Producer.objects.filter(kind=Producer.Kind.LEAD, network_memberships__status=accepted).distinct().get()
     members = lead.network_memberships.filter(status=NetworkMembership.Status.ACCEPTED)
     assert members.count() == 3
     made_by_members = Product.objects.filter(producer=lead, maker__in=members.values("member"))
