@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from producers import screening
 from producers.models import Application, ApplicationEvent, Brand, Producer
@@ -93,7 +94,7 @@ def test_illegal_transitions_are_refused_clearly(staff, setup, action):
         screening.DECISIONS[step](application, staff, "because")
         application.refresh_from_db()
     before = (application.state, application.events.count())
-    with pytest.raises(screening.TransitionError) as refused:
+    with translation.override("en"), pytest.raises(screening.TransitionError) as refused:
         if action == "resubmit":
             screening.resubmit(application, application.user)
         else:
