@@ -228,6 +228,22 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_SLUG_ALLOW_UNICODE = True  # Persian titles keep readable Persian slugs
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
+# Order and line statuses (stored values; templates translate them). An order is placed only once
+# paid (card) or committed (cash on delivery); producers move their own lines, the order follows.
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Being processed", "Cancelled"),
+    "Being processed": ("Complete", "Cancelled"),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = {
+    "Pending": ("Dispatched", "Cancelled"),
+    "Dispatched": ("Delivered",),
+    "Delivered": (),
+    "Cancelled": (),
+}
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     *producers_navigation.DASHBOARD_MENU,
