@@ -2,8 +2,6 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     BrandFactory,
@@ -14,6 +12,7 @@ from tests.factories import (
     home_pages,
     png_bytes,
 )
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -90,14 +89,6 @@ def test_an_inactive_producer_has_no_shop(client):
 
 
 # --- Query counts: independent of how many producers and products there are -----------------------
-
-
-def queries_for(client, url):
-    client.get(url)  # warm the caches a live site keeps warm (sorl-thumbnail's key-value store)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def grow_directory(total, region, crafts):

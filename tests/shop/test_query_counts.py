@@ -5,20 +5,11 @@ key-value store, Oscar's category tree), then measured with 5 and with 50 produc
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ProductFactory, category, home_pages
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, url):
-    client.get(url)  # warm caches
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
 
 
 def grow_catalogue_to(total, node):

@@ -1,0 +1,14 @@
+"""Counting the queries a page costs (for the bounds every page's tests assert)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def queries_for(client, url, status=200):
+    """The number of queries of a second GET of `url` (the first warms the caches a live site keeps warm:
+    sorl-thumbnail's key-value store, Oscar's category tree, the search suggestions' names)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == status, url
+    return len(context.captured_queries)
