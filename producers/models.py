@@ -1,8 +1,11 @@
 """Who makes what, where: provinces, producers (one Oscar Partner each), brands, networks,
 the applications that admit producers, their training, and their dispatches."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -459,3 +462,100 @@ class LineShipment(models.Model):
 
     def __str__(self):
         return f"{self.line_id}: {self.tracking_reference}"
+
+
+# --- Monitoring: quotas and facility readiness (producers.monitoring) ---------------------------
+
+
+class ProvincialQuota(models.Model):
+    """How many people a province may register in a programme year (e.g. Markazi: 2,000)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="quotas", verbose_name=_("Province"))
+    year = models.PositiveSmallIntegerField(_("Year"))
+    quota = models.PositiveIntegerField(_("Quota"), help_text=_("People the province may register this year."))
+
+    class Meta:
+        ordering = ["-year", "region__slug"]
+        verbose_name = _("Provincial quota")
+        verbose_name_plural = _("Provincial quotas")
+        constraints = [models.UniqueConstraint(fields=["region", "year"], name="one_quota_per_province_and_year")]
+
+    def __str__(self):
+        return f"{self.region} {self.year}: {self.quota}"
+
+
+class ReadinessRule(models.Model):
+    """When a business has developed enough for a facility (loan), and the caps, for one programme year.
+
+    Facilities are never given at registration: `min_sales_months` is at least one,
+    so a producer needs sales before they can qualify. The same two numbers
+    (`min_sales_months` of the last `window_months`) define "sustained sales"
+    everywhere in monitoring (producers.monitoring.rules).
+    """
+
+    year = models.PositiveSmallIntegerField(_("Year"), unique=True)
+    window_months = models.PositiveSmallIntegerField(
+        _("Months looked at"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Sales are counted over this many months, ending with the current month."),
+    )
+    min_sales_months = models.PositiveSmallIntegerField(
+        _("Months with sales"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("At least this many of those months must have sales (sustained sales)."),
+    )
+    min_total_sales = models.DecimalField(
+        _("Minimum total sales"),
+        max_digits=14,
+        decimal_places=0,
+        default=Decimal("20000000"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("In toman, over the months looked at."),
+    )
+    require_certificate = models.BooleanField(_("A certified product on sale"), default=True)
+    require_training = models.BooleanField(_("Training completed"), default=True)
+    cap_individual = models.DecimalField(
+        _("Cap for an individual"),
+        max_digits=14,
+        decimal_places=0,
+        default=Decimal("50000000"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("In toman: the most a home producer may receive this year."),
+    )
+    cap_network = models.DecimalField(
+        _("Cap for network and support activities"),
+        max_digits=14,
+        decimal_places=0,
+        default=Decimal("250000000"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("In toman: the most a lead business may receive this year for its network."),
+    )
+    updated_at = models.DateTimeField(_("Updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Facility readiness rule")
+        verbose_name_plural = _("Facility readiness rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_sales_months__gte=1) & models.Q(min_sales_months__lte=models.F("window_months")),
+                name="readiness_months_within_window",
+                violation_error_message=_("The months with sales must be between 1 and the months looked at."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.year)
+
+    def clean(self):
+        super().clean()
+        if self.min_sales_months and self.window_months and self.min_sales_months > self.window_months:
+            raise ValidationError(
+                {"min_sales_months": _("The months with sales cannot be more than the months looked at.")}
+            )
+
+    def cap_for(self, kind):
+        """The cap that applies to a producer of this level."""
+        return self.cap_network if kind == Producer.Kind.LEAD else self.cap_individual

@@ -16,6 +16,12 @@ def programme_staff_access(user, url_name, url_args=None, url_kwargs=None):
     return is_programme_staff(user)
 
 
+def monitoring_access(user, url_name, url_args=None, url_kwargs=None):
+    from .policy import can_monitor
+
+    return can_monitor(user)
+
+
 DASHBOARD_MENU = [
     {
         "label": _("Programme"),
@@ -36,6 +42,38 @@ DASHBOARD_MENU = [
                 "label": _("Training records"),
                 "url_name": "dashboard:producers-enrolment-list",
                 "access_fn": programme_staff_access,
+            },
+        ],
+    },
+    {
+        "label": _("Monitoring"),
+        "icon": "fas fa-chart-bar",
+        "access_fn": monitoring_access,
+        "children": [
+            {
+                "label": _("Programme funnel"),
+                "url_name": "dashboard:producers-monitoring-funnel",
+                "access_fn": monitoring_access,
+            },
+            {
+                "label": _("Charts"),
+                "url_name": "dashboard:producers-monitoring-charts",
+                "access_fn": monitoring_access,
+            },
+            {
+                "label": _("Provincial quotas"),
+                "url_name": "dashboard:producers-monitoring-quotas",
+                "access_fn": monitoring_access,
+            },
+            {
+                "label": _("Networks"),
+                "url_name": "dashboard:producers-monitoring-networks",
+                "access_fn": monitoring_access,
+            },
+            {
+                "label": _("Facility readiness"),
+                "url_name": "dashboard:producers-monitoring-readiness",
+                "access_fn": monitoring_access,
             },
         ],
     },

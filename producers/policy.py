@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from catalogue.models import Product, ProductImage
+from shop import roles
 
 from .links import producers_of
 from .models import Application, Brand, NetworkMembership, Producer
@@ -32,6 +33,19 @@ def _cached(user, name, compute):
 def is_programme_staff(user):
     """Programme staff screen applications and record training: any active staff account."""
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_monitor(user):
+    """The monitoring section (the funnel, everyone's sales, facility readiness) is for programme staff:
+    active staff accounts in the Programme staff group (shop.roles), and superusers."""
+    if not is_programme_staff(user):
+        return False
+    return user.is_superuser or _cached(user, "monitor", lambda: roles.is_programme_staff(user))
+
+
+def require_monitoring(user):
+    if not can_monitor(user):
+        raise PermissionDenied(_("This page is for programme staff."))
 
 
 def current_producer(user):

@@ -6,7 +6,7 @@ apply: staff pages need `is_staff`, portal pages `partner.dashboard_access`
 (the Producers group); object-level rules are in producers.policy.
 """
 
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from oscar.core.application import OscarDashboardConfig
 
@@ -43,9 +43,13 @@ class ProducersDashboardConfig(OscarDashboardConfig):
     }
 
     def get_urls(self):
+        from producers.monitoring.urls import urlpatterns as monitoring
+
         from . import views
 
         urls = [
+            # Programme monitoring (producers.monitoring); every page there needs STAFF, the default
+            path("monitoring/", include(monitoring)),
             # Programme staff
             path("applications/", views.ApplicationListView.as_view(), name="producers-application-list"),
             path("applications/<int:pk>/", views.ApplicationDetailView.as_view(), name="producers-application-detail"),
