@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     # Oscar, with the forks this project needs.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "producers.dashboard.apps.ProducersDashboardConfig",
     "quality.apps.QualityConfig",
     "cms.apps.CmsConfig",
+    "shop.payments.apps.PaymentsConfig",
     # Wagtail.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -261,6 +262,21 @@ SEARCH_ELASTICSEARCH_TIMEOUT = env.float("SEARCH_ELASTICSEARCH_TIMEOUT", default
 # Background work (search index updates) runs as django-tasks tasks: immediately, in-process, by
 # default; production sets TASKS_BACKEND to a worker-backed backend.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+
+# --- Payments (shop.payments; README "Payments") ------------------------------
+# Cash on delivery needs nothing. The card method appears only when both Stripe keys are set.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="https://api.stripe.com")
+# Stripe requires Stripe.js from its own host (the one documented exception to "no CDN");
+# tests point it at localstripe's mock (<localstripe>/js.stripe.com/v3/).
+STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+STRIPE_CURRENCY = env.str("STRIPE_CURRENCY", default="irr")
+STRIPE_UNITS_PER_TOMAN = env.int("STRIPE_UNITS_PER_TOMAN", default=10)  # a toman is ten rials
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)  # seconds
+MARKETPLACE_COMMISSION_PERCENT = env.str("MARKETPLACE_COMMISSION_PERCENT", default="10")  # of each line sold
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Home-made Market"

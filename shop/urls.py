@@ -23,6 +23,8 @@ def oscar_urls():
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stripe calls this one: no language prefix, CSRF-exempt, signature-verified (shop.payments.views).
+    path("payments/", include("shop.payments.urls")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

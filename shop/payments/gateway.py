@@ -1,0 +1,103 @@
+"""The one module that talks to Stripe.
+
+Everything else in the shop calls these functions; nothing else imports `stripe`
+for API calls. The API base is a setting (localstripe in tests), every create and
+refund call carries an idempotency key derived from the basket or order, and the
+stripe library retries network errors and 5xx answers with backoff
+(STRIPE_MAX_NETWORK_RETRIES).
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import stripe
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+# Unit tests put a fake stripe.HTTPClient here (Stripe-shaped JSON, no network).
+http_client = None
+
+
+class PaymentError(Exception):
+    """Stripe could not be reached or refused the request for a reason that is not the card's."""
+
+
+class CardDeclined(PaymentError):
+    """The card was declined: the message is for the customer."""
+
+
+def is_configured():
+    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
+
+
+def client():
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY,
+        base_addresses={"api": settings.STRIPE_API_BASE},
+        max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
+        http_client=http_client,
+    )
+
+
+def to_stripe_amount(tomans):
+    """Tomans (Decimal) → Stripe's integer amount in the smallest unit of STRIPE_CURRENCY."""
+    units = Decimal(tomans) * settings.STRIPE_UNITS_PER_TOMAN
+    return int(units.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def from_stripe_amount(amount):
+    return (Decimal(amount) / settings.STRIPE_UNITS_PER_TOMAN).quantize(Decimal("0.01"))
+
+
+def _call(function, *args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except stripe.CardError as error:
+        raise CardDeclined(error.user_message or _("Your card was declined.")) from error
+    except stripe.StripeError as error:
+        raise PaymentError(str(error)) from error
+
+
+def create_intent(*, amount, payment_method, idempotency_key, metadata):
+    """Create and confirm a PaymentIntent for `amount` tomans with the card the browser tokenized.
+
+    The answer's status is `succeeded`, `requires_action` (3-D Secure: the browser
+    finishes it with confirmCardPayment) or something that is not a payment.
+    A declined card raises CardDeclined.
+    """
+    return _call(
+        client().v1.payment_intents.create,
+        {
+            "amount": to_stripe_amount(amount),
+            "currency": settings.STRIPE_CURRENCY,
+            "payment_method": payment_method,
+            "payment_method_types": ["card"],
+            "confirm": True,
+            "metadata": {key: str(value) for key, value in metadata.items()},
+        },
+        {"idempotency_key": idempotency_key},
+    )
+
+
+def retrieve_intent(intent_id):
+    return _call(client().v1.payment_intents.retrieve, intent_id)
+
+
+def refund(*, intent_id, amount, idempotency_key, reason=""):
+    """Refund `amount` tomans of a PaymentIntent's charge."""
+    params = {"payment_intent": intent_id, "amount": to_stripe_amount(amount)}
+    if reason:
+        params["metadata"] = {"reason": reason[:500]}
+    return _call(client().v1.refunds.create, params, {"idempotency_key": idempotency_key})
+
+
+def construct_event(payload, signature):
+    """Verify a webhook's signature (and its timestamp's age) and parse it.
+
+    Raises ValueError (not JSON) or stripe.SignatureVerificationError (bad, missing
+    or stale signature); the webhook view turns both into 400.
+    """
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        raise stripe.SignatureVerificationError("no webhook secret configured", signature)
+    return stripe.Webhook.construct_event(
+        payload, signature or "", settings.STRIPE_WEBHOOK_SECRET, tolerance=settings.STRIPE_WEBHOOK_TOLERANCE
+    )
