@@ -25,13 +25,15 @@ ROLE_LABELS = {
 QUALITY_OFFICERS_GROUP = "Quality officers"
 PROGRAMME_STAFF_GROUP = "Programme staff"
 EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations with its page permissions
+MODERATORS_GROUP = "Moderators"  # Wagtail's too: approve editors' changes and publish (cms.editorial)
 PRODUCERS_GROUP = "Producers"
 
 GROUP_PERMISSIONS = {
     PRODUCERS_GROUP: ["partner.dashboard_access"],
     QUALITY_OFFICERS_GROUP: [],
     PROGRAMME_STAFF_GROUP: [],
-    EDITORS_GROUP: ["wagtailadmin.access_admin"],
+    EDITORS_GROUP: ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
+    MODERATORS_GROUP: ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
 }
 
 

@@ -46,7 +46,16 @@ from quality.models import AuditEntry, Certificate, CertificationApplication, Ch
 from shop import roles
 
 from . import accounts as account_data
-from . import certification, images, products_carpets, products_food, products_leather, products_textiles, programme
+from . import (
+    certification,
+    cms_pages,
+    images,
+    products_carpets,
+    products_food,
+    products_leather,
+    products_textiles,
+    programme,
+)
 from . import producers as producer_data
 from . import regions as region_data
 
@@ -117,6 +126,7 @@ def load(stdout=None):
         load_country()
         load_home_pages()
         log("home pages: fa, en")
+        cms_pages.load(stdout)
     return counts()
 
 
