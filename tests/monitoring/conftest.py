@@ -64,12 +64,14 @@ def programme(db, frozen_now, rule):
 
     a1 = applicant(ardabil, [kilim], april)
     a2 = applicant(ardabil, [kilim], april, state=Application.State.REJECTED)
-    a3 = applicant(ardabil, [kilim], april, state=APPROVED, name_fa="تازه‌وارد")
-    a4 = applicant(ardabil, [kilim, honey], april, level=lead, state=APPROVED, name_fa="پیشران اردبیل")
-    a5 = applicant(markazi, [honey], may, state=APPROVED, name_fa="عسل بی‌فروش")
-    a6 = applicant(markazi, [honey], may, state=APPROVED, name_fa="عسل دو ماهه")
-    a7 = applicant(markazi, [kilim], may, state=APPROVED, name_fa="گلیم سه ماهه")
-    a8 = applicant(ardabil, [kilim], may, level=lead, state=APPROVED, name_fa="پیشران گلیم")
+    a3 = applicant(ardabil, [kilim], april, state=APPROVED, name_fa="تازه‌وارد", name_en="Newcomer")
+    a4 = applicant(
+        ardabil, [kilim, honey], april, level=lead, state=APPROVED, name_fa="پیشران اردبیل", name_en="Ardabil Lead"
+    )
+    a5 = applicant(markazi, [honey], may, state=APPROVED, name_fa="عسل بی‌فروش", name_en="Honey No Sales")
+    a6 = applicant(markazi, [honey], may, state=APPROVED, name_fa="عسل دو ماهه", name_en="Honey Two Months")
+    a7 = applicant(markazi, [kilim], may, state=APPROVED, name_fa="گلیم سه ماهه", name_en="Kilim Three Months")
+    a8 = applicant(ardabil, [kilim], may, level=lead, state=APPROVED, name_fa="پیشران گلیم", name_en="Kilim Lead")
     p3, p4, p5, p6, p7, p8 = (a.producer for a in (a3, a4, a5, a6, a7, a8))
 
     for producer in (p4, p5, p6, p7, p8):
