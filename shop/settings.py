@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
@@ -165,7 +165,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Forked Oscar apps whose models are unchanged keep Oscar's migrations.
-MIGRATION_MODULES = {"partner": "oscar.apps.partner.migrations"}
+MIGRATION_MODULES = {"partner": "oscar.apps.partner.migrations", "basket": "oscar.apps.basket.migrations"}
 
 # --- Accounts ---------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -25,7 +25,6 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from oscar.apps.basket.models import Basket
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.models import Order, PaymentEvent, PaymentEventQuantity, PaymentEventType, ShippingAddress
 from oscar.apps.order.utils import OrderCreator, OrderDispatcher, OrderNumberGenerator
@@ -34,6 +33,7 @@ from oscar.apps.payment.models import Source, SourceType
 from oscar.apps.shipping.repository import Repository
 from oscar.core.loading import get_class
 
+from shop.basket.models import Basket
 from shop.partner.strategy import Selector
 
 Applicator = get_class("offer.applicator", "Applicator")

@@ -25,6 +25,10 @@ class ListedStockRequired(strategy.StockRequired):
 class MarketStrategy(strategy.UseFirstStockRecord, ListedStockRequired, strategy.NoTax, strategy.Structured):
     """Tax-inclusive toman prices from the producer's stock record; stock required (for made-to-order, capacity)."""
 
+    def fetch_for_line(self, line, stockrecord=None):
+        """A basket line is priced and checked against the stock record it was added with (already loaded)."""
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
 
 class Selector:
     def strategy(self, request=None, user=None, **kwargs):

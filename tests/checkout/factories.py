@@ -52,3 +52,28 @@ def to_preview(client, items, method="cash-on-delivery", email="guest@example.co
 
 def place_cod(client):
     return client.post(reverse("checkout:preview"), {"action": "place_order"})
+
+
+def basket_snapshot(items, user=None, email="guest@example.com", quantity=1):
+    """A basket holding the products, and the checkout snapshot placing its order needs (no HTTP)."""
+    from django.contrib.auth.models import AnonymousUser
+    from oscar.apps.order.models import ShippingAddress
+    from oscar.apps.shipping.repository import Repository
+
+    from shop.basket.models import Basket
+    from shop.checkout import placement
+    from shop.partner.strategy import Selector
+
+    user = user or AnonymousUser()
+    basket = Basket.objects.create(owner=user if user.is_authenticated else None)
+    basket.strategy = Selector().strategy(user=user)
+    for item in items:
+        basket.add_product(item, quantity)
+    fields = {**ADDRESS, "country_id": shipping_country().pk}
+    fields.pop("country")
+    address = ShippingAddress(**fields)
+    method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
+    data = placement.snapshot(
+        basket=basket, user=user, email=email, shipping_address=address, shipping_method=method, language="fa"
+    )
+    return basket, data
