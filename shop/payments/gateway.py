@@ -49,8 +49,9 @@ def from_stripe_amount(amount):
 
 
 def _call(function, *args, **kwargs):
+    """Call Stripe; answer a plain dict (the same shape as a webhook event's object)."""
     try:
-        return function(*args, **kwargs)
+        return function(*args, **kwargs).to_dict()
     except stripe.CardError as error:
         raise CardDeclined(error.user_message or _("Your card was declined.")) from error
     except stripe.StripeError as error:
