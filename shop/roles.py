@@ -31,7 +31,8 @@ PRODUCERS_GROUP = "Producers"
 GROUP_PERMISSIONS = {
     PRODUCERS_GROUP: ["partner.dashboard_access"],
     QUALITY_OFFICERS_GROUP: [],
-    PROGRAMME_STAFF_GROUP: [],
+    # Read access to Oscar's orders and catalogue dashboards (Oscar 4 asks for model permissions).
+    PROGRAMME_STAFF_GROUP: ["order.view_order", "catalogue.view_product"],
     EDITORS_GROUP: ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
     MODERATORS_GROUP: ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
 }

@@ -49,6 +49,7 @@ from . import accounts as account_data
 from . import (
     certification,
     cms_pages,
+    history,
     images,
     products_carpets,
     products_food,
@@ -124,6 +125,7 @@ def load(stdout=None):
         programme.load(stdout)
         certification.load(stdout)
         load_country()
+        history.load(stdout)  # twelve months of applications and orders for monitoring
         load_home_pages()
         log("home pages: fa, en")
         cms_pages.load(stdout)

@@ -118,18 +118,27 @@ VIEWS = [
     ),
     ("post", "/en/dashboard/producers/portal/network/invitations/{invitation_a.pk}/accept/", A_ACTION),
     # Oscar's catalogue and orders dashboards, forked
-    ("get", "/en/dashboard/catalogue/", PORTAL_PAGE),
+    ("get", "/en/dashboard/catalogue/", {**PORTAL_PAGE, "staff": OK}),
     ("get", "/en/dashboard/catalogue/products/create/{craft.slug}/", PORTAL_PAGE),
-    ("get", "/en/dashboard/catalogue/products/{product_a.pk}/", A_OBJECT),
+    ("get", "/en/dashboard/catalogue/products/{product_a.pk}/", A_OBJECT),  # editing needs more than reading
     ("get", "/en/dashboard/catalogue/products/{product_a.pk}/delete/", A_OBJECT),
     ("get", "/en/dashboard/catalogue/products/bulk-action/", {"anonymous": LOGIN, "others": FORBIDDEN}),
-    ("get", "/en/dashboard/catalogue/product-lookup/", {"anonymous": LOGIN, "others": FORBIDDEN}),
-    ("get", "/en/dashboard/orders/", PORTAL_PAGE),
-    ("get", "/en/dashboard/orders/{order.number}/", {**A_OBJECT, "producer_b": OK}),  # B has a line in it too
-    ("get", "/en/dashboard/orders/{order_b_only.number}/", {**A_OBJECT, "producer_a": MISSING, "producer_b": OK}),
-    ("get", "/en/dashboard/orders/{order.number}/lines/{line_a.pk}/", A_OBJECT),
-    ("get", "/en/dashboard/orders/statistics/", {"anonymous": LOGIN, "others": FORBIDDEN}),
-    ("get", "/en/dashboard/orders/{order.number}/shipping-address/", {"anonymous": LOGIN, "others": FORBIDDEN}),
+    ("get", "/en/dashboard/catalogue/product-lookup/", {"anonymous": LOGIN, "staff": OK, "others": FORBIDDEN}),
+    ("get", "/en/dashboard/orders/", {**PORTAL_PAGE, "staff": OK}),
+    # B has a line in it too; programme staff read every order
+    ("get", "/en/dashboard/orders/{order.number}/", {**A_OBJECT, "producer_b": OK, "staff": OK}),
+    (
+        "get",
+        "/en/dashboard/orders/{order_b_only.number}/",
+        {**A_OBJECT, "producer_a": MISSING, "producer_b": OK, "staff": OK},
+    ),
+    ("get", "/en/dashboard/orders/{order.number}/lines/{line_a.pk}/", {**A_OBJECT, "staff": OK}),
+    ("get", "/en/dashboard/orders/statistics/", {"anonymous": LOGIN, "staff": OK, "others": FORBIDDEN}),
+    (
+        "get",
+        "/en/dashboard/orders/{order.number}/shipping-address/",
+        {"anonymous": LOGIN, "staff": OK, "others": FORBIDDEN},
+    ),
     # Applying
     ("get", "/en/producers/apply/", {"anonymous": LOGIN, "others": OK}),
 ]
