@@ -64,7 +64,7 @@ def follow_lines(order):
         target = ORDER_CANCELLED
     elif statuses and statuses <= LINE_DONE:
         target = ORDER_COMPLETE
-    elif statuses & LINE_DONE:
+    elif statuses & {LINE_DISPATCHED, LINE_DELIVERED}:
         target = ORDER_PROCESSING
     else:
         return order

@@ -75,6 +75,30 @@ class OrderDetailView(ProducerOrdersMixin, oscar_views.OrderDetailView):
             {"producer": self.producer, "order": order, "lines": lines, "dispatch_form": DispatchForm()},
         )
 
+    # Staff refunds (shop.payments.refunds): the whole order, or the selected lines.
+    order_actions = (*oscar_views.OrderDetailView.order_actions, "refund_order")
+    line_actions = (*oscar_views.OrderDetailView.line_actions, "refund_lines")
+
+    def refund_order(self, request, order):
+        return self._refund(request, order, None)
+
+    def refund_lines(self, request, order, lines, quantities):
+        if any(quantity != line.quantity for line, quantity in zip(lines, quantities, strict=True)):
+            return self.reload_page(error=_("Lines are refunded whole: leave each line's full quantity."))
+        return self._refund(request, order, list(lines))
+
+    def _refund(self, request, order, lines):
+        from shop.payments import gateway, refunds
+
+        try:
+            event = refunds.refund(order, request.user, lines, reason=request.POST.get("reason", "").strip())
+        except refunds.RefundRefused as refusal:
+            return self.reload_page(error=str(refusal))
+        except gateway.PaymentError as error:
+            return self.reload_page(error=_("Stripe did not make the refund: %(error)s") % {"error": error})
+        messages.success(request, _("Refund recorded: %(amount)s.") % {"amount": event.amount})
+        return self.reload_page()
+
 
 class LineDetailView(ProducerOrdersMixin, oscar_views.LineDetailView):
     def producer_dispatch(self, request, *args, **kwargs):
