@@ -31,8 +31,11 @@ def indexable(ids=None):
     products = Product.objects.browsable()
     if ids is not None:
         products = products.filter(pk__in=ids)
-    values = ProductAttributeValue.objects.select_related("attribute", "value_option").prefetch_related(
-        "value_multi_option"
+    # Only the attributes whose values are words: numbers and dates are facets' business, not text's.
+    values = (
+        ProductAttributeValue.objects.filter(attribute__type__in=TEXT_ATTRIBUTE_TYPES)
+        .select_related("attribute", "value_option")
+        .prefetch_related("value_multi_option")
     )
     return (
         products.select_related("producer__region", "maker", "brand", "product_class")

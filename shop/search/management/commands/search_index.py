@@ -10,24 +10,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from shop.progress import ProgressBar
 from shop.search import conf
 from shop.search.backends import database_backend, elasticsearch_backend
-
-
-class ProgressBar:
-    def __init__(self, stream, label, width=30):
-        self.stream = stream  # a command's OutputWrapper
-        self.label = label
-        self.width = width
-        self.started = time.monotonic()
-
-    def __call__(self, done, total):
-        filled = int(self.width * done / total) if total else self.width
-        bar = "#" * filled + "-" * (self.width - filled)
-        elapsed = time.monotonic() - self.started
-        ending = "\n" if done >= total else ""
-        self.stream.write(f"\r{self.label}: [{bar}] {done}/{total} ({elapsed:.1f} s)", ending=ending)
-        self.stream.flush()
 
 
 class Command(BaseCommand):
