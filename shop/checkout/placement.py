@@ -73,7 +73,7 @@ def snapshot(*, basket, user, email, shipping_address, shipping_method, language
         "email": email or (user.email if user is not None and user.is_authenticated else ""),
         "shipping_address": address,
         "shipping_method": shipping_method.code if shipping_method else None,
-        "order_number": OrderNumberGenerator().order_number(basket),
+        "order_number": str(OrderNumberGenerator().order_number(basket)),
         "language": language,
     }
 
