@@ -23,6 +23,7 @@ class FunnelFilterForm(forms.Form):
         label=_("Craft"), queryset=ProductClass.objects.order_by("name"), to_field_name="slug", required=False
     )
     month = forms.CharField(label=_("Month"), required=False, help_text=_("As YYYY-MM, e.g. 2026-03."))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
 
     def clean_month(self):
         value = (self.cleaned_data.get("month") or "").strip()
@@ -39,7 +40,11 @@ class FunnelFilterForm(forms.Form):
             return funnel.Filters()
         data = self.cleaned_data
         return funnel.Filters(
-            region=data.get("region"), level=data.get("level") or None, craft=data.get("craft"), month=data["month"]
+            region=data.get("region"),
+            level=data.get("level") or None,
+            craft=data.get("craft"),
+            month=data["month"],
+            year=data.get("year"),
         )
 
 

@@ -47,6 +47,7 @@ class Filters:
     level: str | None = None
     craft: object = None  # catalogue.ProductClass
     month: object = None  # datetime.date, first of the month
+    year: int | None = None
 
     def as_query(self, **changes):
         """Query-string parameters for the list behind a figure."""
@@ -55,6 +56,7 @@ class Filters:
             "level": self.level,
             "craft": self.craft.slug if self.craft else None,
             "month": self.month.strftime("%Y-%m") if self.month else None,
+            "year": self.year,
         }
         values.update(changes)
         return {key: value for key, value in values.items() if value}
@@ -96,6 +98,10 @@ def filtered(queryset, filters):
     if filters.month is not None:
         start = rules.aware(filters.month)
         end = rules.aware(rules.add_months(filters.month, 1))
+        queryset = queryset.filter(submitted_at__gte=start, submitted_at__lt=end)
+    if filters.year:
+        start = rules.aware(rules.dt.date(filters.year, 1, 1))
+        end = rules.aware(rules.dt.date(filters.year + 1, 1, 1))
         queryset = queryset.filter(submitted_at__gte=start, submitted_at__lt=end)
     return queryset
 

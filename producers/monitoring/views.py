@@ -1,6 +1,7 @@
 """Monitoring pages for programme staff: thin views over funnel, readiness and rules; each table on a
 page can be downloaded with ?csv=<table name>."""
 
+import dataclasses
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from . import charts, funnel, readiness, rules
 from .forms import FunnelFilterForm, QuotaForm, ReadinessRuleForm, StageForm, YearForm
 from .tables import COUNT, MONEY, PERCENT, Cell, Table, csv_response
 
-CHART_MONTHS = 24
+CHART_MONTHS = 12
 
 
 class MonitoringMixin:
@@ -116,7 +117,7 @@ class FunnelView(MonitoringMixin, TemplateView):
                 value = lookup(key.date() if by == "month" and hasattr(key, "date") else key)
                 if value is None:
                     continue
-                narrowed = funnel.Filters(**{**self.filters.__dict__, field: value})
+                narrowed = dataclasses.replace(self.filters, **{field: value})
                 table.rows.append(self._row(name(value), counts, narrowed))
             tables.append(table)
         self._tables = tables
@@ -256,7 +257,6 @@ class ChartsView(MonitoringMixin, TemplateView):
 
         context = super().get_context_data(**kwargs)
         tables = self.get_tables()
-        funnel_url = reverse("dashboard:producers-monitoring-list")
         context["tables"] = tables
         context["charts"] = [
             charts.columns(
@@ -299,7 +299,6 @@ class ChartsView(MonitoringMixin, TemplateView):
                 display=format_money,
             ),
         ]
-        context["funnel_url"] = funnel_url
         return context
 
 
@@ -344,12 +343,12 @@ class QuotaView(MonitoringMixin, FormView):
             row = counts.get(region.pk, {"registered": 0, "approved": 0})
             quota = quotas.get(region.pk)
             share = (100.0 * row["registered"] / quota) if quota else None
-            month = funnel.Filters(region=region)
+            behind = funnel.Filters(region=region, year=self.year)
             table.add(
                 region.name,
                 Cell(quota, kind=COUNT),
-                Cell(row["registered"], list_url(month, funnel.APPLICATIONS), COUNT),
-                Cell(row["approved"], list_url(month, funnel.VERIFIED), COUNT),
+                Cell(row["registered"], list_url(behind, funnel.APPLICATIONS), COUNT),
+                Cell(row["approved"], list_url(behind, funnel.VERIFIED), COUNT),
                 Cell(share, kind=PERCENT),
             )
         return [table]
@@ -521,9 +520,18 @@ class RuleCreateView(MonitoringMixin, CreateView):
         return reverse("dashboard:producers-monitoring-rules")
 
 
-class RuleUpdateView(RuleCreateView, UpdateView):
+class RuleUpdateView(MonitoringMixin, UpdateView):
+    template_name = "producers/monitoring/rule_form.html"
+    form_class = ReadinessRuleForm
+    page_title = gettext_lazy("Readiness rule")
+
     def get_object(self, queryset=None):
         return get_object_or_404(ReadinessRule, year=self.kwargs["year"])
 
-    def get_initial(self):
-        return {}
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Readiness rule for %(year)s saved.") % {"year": self.object.year})
+        return response
+
+    def get_success_url(self):
+        return reverse("dashboard:producers-monitoring-rules")

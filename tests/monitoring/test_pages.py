@@ -233,6 +233,8 @@ def test_quotas_against_registrations(client, staff, frozen_now):
     row = next(row for row in page.context["tables"][0].rows if row[0].value == region.name)
     assert [cell.value for cell in row[1:4]] == [4, 2, 1]
     assert row[4].value == 50.0
+    for cell in row[2:4]:  # registrations and approvals of 2025 open the lists behind them
+        assert client.get(cell.url).context["paginator"].count == cell.value
 
 
 def test_a_bad_quota_is_refused_and_nothing_is_lost(client, staff, programme):
@@ -260,10 +262,16 @@ def test_staff_set_the_rule_and_caps_for_a_year(client, staff, frozen_now):
     assert client.post(url("producers-monitoring-rule-create"), data).status_code == 302
     rule = ReadinessRule.objects.get(year=2027)
     assert rule.cap_individual == Decimal("55000000") and rule.cap_network == Decimal("275000000")
+    form = client.get(url("producers-monitoring-rule-update", year=2027)).context["form"]
+    assert form.instance == rule and form["cap_network"].value() == Decimal("275000000")
     data["cap_network"] = "300000000"
     assert client.post(url("producers-monitoring-rule-update", year=2027), data).status_code == 302
     rule.refresh_from_db()
     assert rule.cap_network == Decimal("300000000")
+    assert ReadinessRule.objects.count() == 1
+    assert client.get(url("producers-monitoring-rule-update", year=2040)).status_code == 404
+    duplicate = client.post(url("producers-monitoring-rule-create"), data)
+    assert duplicate.status_code == 200 and "year" in duplicate.context["form"].errors
 
 
 def test_a_rule_with_impossible_months_is_refused(client, staff, frozen_now):
