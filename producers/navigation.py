@@ -107,6 +107,11 @@ DASHBOARD_MENU = [
                 "url_name": "dashboard:producers-portal-network",
                 "access_fn": producer_portal_access,
             },
+            {
+                "label": _("Statement"),
+                "url_name": "dashboard:producers-portal-statement",
+                "access_fn": producer_portal_access,
+            },
         ],
     },
 ]

@@ -40,6 +40,7 @@ class ProducersDashboardConfig(OscarDashboardConfig):
         "producers-portal-network": PRODUCER,
         "producers-portal-network-invite": PRODUCER,
         "producers-portal-invitation-respond": PRODUCER,
+        "producers-portal-statement": PRODUCER,
     }
 
     def get_urls(self):
@@ -71,6 +72,7 @@ class ProducersDashboardConfig(OscarDashboardConfig):
             path("portal/stock/", views.StockListView.as_view(), name="producers-portal-stock-list"),
             path("portal/stock/<int:pk>/", views.StockUpdateView.as_view(), name="producers-portal-stock-update"),
             path("portal/training/", views.TrainingView.as_view(), name="producers-portal-training"),
+            path("portal/statement/", views.StatementView.as_view(), name="producers-portal-statement"),
             path("portal/network/", views.NetworkView.as_view(), name="producers-portal-network"),
             path("portal/network/invite/", views.InviteView.as_view(), name="producers-portal-network-invite"),
             path(

@@ -391,3 +391,14 @@ class InvitationResponseView(PortalMixin, View):
 
     def get(self, request, pk, answer):
         return HttpResponseNotAllowed(["POST"])
+
+
+class StatementView(PortalMixin, TemplateView):
+    """Sales, the marketplace's commission and the amount owed, month by month (shop.payments.statements)."""
+
+    template_name = "producers/dashboard/statement.html"
+
+    def get_context_data(self, **kwargs):
+        from shop.payments import statements
+
+        return {**super().get_context_data(**kwargs), **statements.statement(self.producer)}
