@@ -44,9 +44,10 @@ def chosen_products(block, value):
             yield from chosen_products(child_block, (value or {}).get(name))
 
 
-def _page_locale(parent_context):
+def _page_locale_id(parent_context):
+    """The locale of the page the block is on (the active language's when rendered elsewhere)."""
     page = (parent_context or {}).get("page")
-    return page.locale if page is not None and getattr(page, "locale_id", None) else Locale.get_active()
+    return getattr(page, "locale_id", None) or Locale.get_active().pk
 
 
 class HeroBlock(blocks.StructBlock):
@@ -100,7 +101,7 @@ class FeaturedProducersBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         producers = [producer for producer in value["producers"] if producer is not None and producer.is_active]
-        stories = StoryPage.objects.live().filter(locale=_page_locale(parent_context), producer__in=producers)
+        stories = StoryPage.objects.live().filter(locale_id=_page_locale_id(parent_context), producer__in=producers)
         story_by_producer = {story.producer_id: story for story in stories}
         context["producers"] = [(producer, story_by_producer.get(producer.pk)) for producer in producers]
         return context
@@ -136,7 +137,7 @@ class FeaturedRegionsBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         regions = [region for region in value["regions"] if region is not None]
-        pages = RegionPage.objects.live().filter(locale=_page_locale(parent_context), region__in=regions)
+        pages = RegionPage.objects.live().filter(locale_id=_page_locale_id(parent_context), region__in=regions)
         page_by_region = {page.region_id: page for page in pages.select_related("image")}
         context["regions"] = [(region, page_by_region.get(region.pk)) for region in regions]
         return context
@@ -157,7 +158,7 @@ class LatestNewsBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["articles"] = list(
             ArticlePage.objects.live()
-            .filter(locale=_page_locale(parent_context))
+            .filter(locale_id=_page_locale_id(parent_context))
             .select_related("image")
             .order_by("-date", "-pk")[: value["count"]]
         )
