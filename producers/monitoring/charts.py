@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 BAR_HEIGHT = 22
 BAR_GAP = 8
 LABEL_WIDTH = 170
-VALUE_WIDTH = 120
+VALUE_WIDTH = 180
 BAR_AREA = 360
 
-COLUMN_AREA_HEIGHT = 180
-COLUMN_GROUP_WIDTH = 44
-AXIS_HEIGHT = 44
+COLUMN_AREA_HEIGHT = 200
+COLUMN_GROUP_WIDTH = 84
+AXIS_HEIGHT = 28
 SERIES_COLOURS = ("#2f6f9f", "#e39b2d", "#5a9e4b")
 BAR_COLOUR = "#2f6f9f"
 
@@ -97,7 +97,7 @@ def columns(title, months, series, month_label, urls=None):
     ]
     for month_index, month in enumerate(months):
         x0 = 10 + month_index * COLUMN_GROUP_WIDTH
-        chart.ticks.append({"x": x0 + COLUMN_GROUP_WIDTH // 2 - 4, "label": month_label(month)})
+        chart.ticks.append({"x": x0 + (COLUMN_GROUP_WIDTH - 8) // 2, "label": month_label(month)})
         for series_index, (name, values) in enumerate(series):
             value = values[month_index]
             height = _scale(value, largest, COLUMN_AREA_HEIGHT - 30)
