@@ -149,9 +149,52 @@ class FunnelListView(MonitoringMixin, ListView):
             .order_by("-submitted_at", "pk")
         )
 
+    def get_tables(self):
+        """The whole list (not one page) for the CSV download."""
+        queryset = self.get_queryset()
+        table = Table(
+            f"applications-{self.stage}",
+            self.page_title,
+            [
+                "#",
+                _("Applicant"),
+                _("National ID"),
+                _("Level"),
+                _("Province"),
+                _("Crafts"),
+                _("Submitted"),
+                _("State"),
+                _("Producer"),
+                _("Trained"),
+                _("Certified"),
+                _("Months with sales"),
+            ],
+        )
+        for application in queryset:
+            table.add(
+                application.pk,
+                application.full_name,
+                application.national_id,
+                application.get_level_display(),
+                application.registration_region.name,
+                _(", ").join(craft.name for craft in application.crafts.all()),
+                formats.date_format(timezone.localtime(application.submitted_at), "SHORT_DATE_FORMAT"),
+                application.get_state_display(),
+                application.producer.name if application.producer else "",
+                _("Yes") if application.m_trained else _("No"),
+                _("Yes") if application.m_certified else _("No"),
+                Cell(application.m_sales_months, kind=COUNT),
+            )
+        return [table]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(form=self.form, rule=self.rule, stage_label=dict(funnel.STAGES)[self.stage])
+        context.update(
+            form=self.form,
+            rule=self.rule,
+            stage_label=dict(funnel.STAGES)[self.stage],
+            csv_name=f"applications-{self.stage}",
+        )
         return context
 
 
@@ -493,6 +536,34 @@ class RuleListView(MonitoringMixin, ListView):
 
     def get_queryset(self):
         return ReadinessRule.objects.order_by("-year")
+
+    def get_tables(self):
+        table = Table(
+            "readiness-rules",
+            self.page_title,
+            [
+                _("Year"),
+                _("Months looked at"),
+                _("Months with sales"),
+                _("Minimum total sales"),
+                _("Certificate"),
+                _("Training"),
+                _("Cap for an individual"),
+                _("Cap for network and support activities"),
+            ],
+        )
+        for rule in self.get_queryset():
+            table.add(
+                rule.year,
+                Cell(rule.window_months, kind=COUNT),
+                Cell(rule.min_sales_months, kind=COUNT),
+                Cell(rule.min_total_sales, kind=MONEY),
+                _("Required") if rule.require_certificate else "",
+                _("Required") if rule.require_training else "",
+                Cell(rule.cap_individual, kind=MONEY),
+                Cell(rule.cap_network, kind=MONEY),
+            )
+        return [table]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -327,3 +327,23 @@ def test_query_counts_do_not_grow_with_the_data(client, staff, programme, django
     with django_assert_max_num_queries(len(small.captured_queries)) as large:
         assert client.get(url(name) + query).status_code == 200
     assert len(large.captured_queries) <= len(small.captured_queries)
+
+
+def test_the_list_behind_a_figure_downloads_whole(client, staff, programme, monkeypatch):
+    from producers.monitoring import views
+
+    monkeypatch.setattr(views.FunnelListView, "paginate_by", 2)
+    client.force_login(staff)
+    link = url("producers-monitoring-list") + "?stage=verified&year=2026"
+    page = client.get(link)
+    assert page.context["paginator"].count == 6 and len(page.context["applications"]) == 2
+    rows = read_csv(client.get(link + "&csv=applications-verified"))
+    assert len(rows) == 1 + 6  # every application, not one page
+    assert {row[1] for row in rows[1:]} == {a.full_name for a in programme.applications[2:]}
+    assert any("پیشران" in row[8] for row in rows[1:])
+
+
+def test_the_rules_download(client, staff, programme):
+    client.force_login(staff)
+    rows = read_csv(client.get("/en" + url("producers-monitoring-rules")[3:] + "?csv=readiness-rules"))
+    assert rows[0][0] == "Year" and rows[1][:4] == ["2026", "12", "3", "1000000"]
