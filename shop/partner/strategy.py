@@ -1,7 +1,10 @@
 """Which stock record, price and availability a customer gets: Oscar's default, behind the listing gate."""
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from oscar.apps.partner import strategy
+from oscar.apps.partner.availability import StockRequired as StockRequiredAvailability
 from oscar.apps.partner.availability import Unavailable
 
 
@@ -15,11 +18,39 @@ class NotListed(Unavailable):
         return False, self.message
 
 
+class MadeToOrder(StockRequiredAvailability):
+    """A made-to-order product (its stock is the producer's capacity): says when it will be dispatched."""
+
+    code = "made-to-order"
+
+    def __init__(self, num_available, product):
+        super().__init__(num_available)
+        self.product = product
+
+    @property
+    def message(self):
+        from shop.checkout.dispatch import estimated_dispatch, lead_time_days
+
+        if not self.is_available_to_buy:
+            return super().message
+        days = lead_time_days(self.product)
+        return ngettext(
+            "Made to order: ready in %(days)s day, estimated dispatch %(date)s",
+            "Made to order: ready in %(days)s days, estimated dispatch %(date)s",
+            days,
+        ) % {"days": days, "date": formats.date_format(estimated_dispatch(self.product), "SHORT_DATE_FORMAT")}
+
+
 class ListedStockRequired(strategy.StockRequired):
     def availability_policy(self, product, stockrecord):
         if not product.is_listable:
             return NotListed()
-        return super().availability_policy(product, stockrecord)
+        from shop.checkout.dispatch import lead_time_days
+
+        availability = super().availability_policy(product, stockrecord)
+        if isinstance(availability, StockRequiredAvailability) and lead_time_days(product) is not None:
+            return MadeToOrder(availability.num_available, product)
+        return availability
 
 
 class MarketStrategy(strategy.UseFirstStockRecord, ListedStockRequired, strategy.NoTax, strategy.Structured):

@@ -1,11 +1,14 @@
 """Cash on delivery: the checkout that works with no Stripe keys at all."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from oscar.apps.order.models import Order
 
+from shop.checkout.dispatch import estimated_dispatch
 from tests.checkout.factories import place_cod, product, to_preview
 from tests.factories import ProducerFactory, UserFactory
 
@@ -88,3 +91,17 @@ def test_the_last_unit_sold_elsewhere_is_refused_with_the_basket_kept(client):
     assert Order.objects.count() == 0
     assert client.get(reverse("basket:summary")).context["basket"].num_items == 1
     assert response.status_code in (200, 302)
+
+
+def test_made_to_order_products_show_lead_time_and_dispatch_estimate(client):
+    item = product(lead_time_days=10)
+    stocked = product()
+    dispatch_day = formats.date_format(estimated_dispatch(item), "SHORT_DATE_FORMAT")
+    assert estimated_dispatch(item) - timezone.localdate() == timedelta(days=10)
+    assert estimated_dispatch(stocked) is None
+    detail = client.get(item.get_absolute_url()).content.decode()
+    preview = to_preview(client, [item, stocked]).content.decode()
+    basket = client.get(reverse("basket:summary")).content.decode()
+    for page in (detail, basket, preview):
+        assert dispatch_day in page
+    assert preview.count('class="lead-time') == 1  # the stocked product has none
