@@ -156,6 +156,9 @@ class CardMixin(PaymentMethodMixin, OrderPlacementMixin):
 class CardPayView(CardMixin, generic.View):
     """POST payment_method (the card id from Stripe.js) → JSON {status, client_secret} or {error}."""
 
+    # The basket is revalidated below, to answer the browser with the reason as JSON (not a redirect).
+    pre_conditions = [name for name in CardMixin.pre_conditions if name != "check_basket_is_valid"]
+
     def post(self, request, *args, **kwargs):
         if self.chosen_method() != placement.STRIPE:
             return http.JsonResponse({"error": _("Please choose card payment first.")}, status=400)
