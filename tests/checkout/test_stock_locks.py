@@ -13,7 +13,7 @@ from tests.checkout.factories import basket_snapshot, product
 from tests.conftest import require_postgres
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # leaves the data later browser tests need
 def test_twenty_concurrent_checkouts_for_five_units_make_exactly_five_orders():
     require_postgres()
     item = product(num_in_stock=5)

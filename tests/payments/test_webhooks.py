@@ -158,7 +158,7 @@ def test_paid_but_sold_out_is_refunded_and_the_customer_told(client, fake_stripe
     assert len(fake_stripe.calls("post", "/v1/refunds")) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # leaves the data later browser tests need
 def test_five_concurrent_deliveries_of_one_event_place_one_order(fake_stripe):
     require_postgres()
     payment = card_payment()
