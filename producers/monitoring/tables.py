@@ -4,6 +4,7 @@ export writes the same rows, so a download always says what the page says."""
 import csv
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.encoding import force_str
@@ -39,6 +40,8 @@ def _csv_value(cell):
         return ""
     if cell.kind == PERCENT:
         return f"{value:.1f}"
+    if cell.kind == MONEY:  # whole tomans, the same on every database
+        return str(Decimal(value).quantize(Decimal("1")))
     return force_str(value)
 
 
