@@ -118,3 +118,14 @@ def test_the_page_editor_offers_the_home_blocks(client, editor):
     text = edit_page(client, home)
     for block in ["featured_products", "featured_regions", "featured_producers", "featured_brands", "news"]:
         assert block in text, block
+
+
+def test_the_warning_covers_products_chosen_in_an_articles_body(client, editor):
+    from tests.cms.factories import article_page
+
+    page = article_page(
+        "with-products", body=[products_block([ProductFactory(title_en="Pending kilim", certified=False)])]
+    )
+    text = edit_page(client, page)
+    start = text.index("data-off-market-products")
+    assert "Pending kilim" in text[start : text.index("</div>", start)]

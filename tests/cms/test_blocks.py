@@ -136,3 +136,23 @@ def test_the_news_block_shows_the_latest_articles_of_the_pages_language(client):
     assert news.index("خبر 4") < news.index("خبر 3")
     set_home_body([{"type": "news", "value": {"heading": "", "count": 2}}], "en")
     assert "cms-latest-news" not in home(client, "en")  # no English articles yet
+
+
+def test_every_article_block_renders_and_products_in_an_article_go_through_the_gate(client):
+    image = Image.objects.create(title="loom", file=get_test_image_file())
+    listed = ProductFactory(title_fa="گلیم در بازار")
+    unlisted = ProductFactory(title_fa="گلیم بی‌گواهی", certified=False)
+    page = article_page(
+        "looms",
+        body=[
+            {"type": "text", "value": "<p>دار قالی در خانه</p>"},
+            {"type": "image", "value": {"image": image.pk, "caption": "دار عمودی"}},
+            {"type": "quote", "value": {"quote": "سفارش که برسد، دار را برپا می‌کنیم.", "attribution": "بافنده"}},
+            products_block([listed, unlisted]),
+        ],
+    )
+    text = client.get(page.url).content.decode()
+    for expected in ["دار قالی در خانه", "دار عمودی", "سفارش که برسد", "بافنده", "گلیم در بازار"]:
+        assert expected in text, expected
+    assert "گلیم بی‌گواهی" not in text
+    assert "/media/images/" in text
