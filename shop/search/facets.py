@@ -310,7 +310,9 @@ class PriceFacet(Facet):
     def db_counts(self, products, query, resolved):
         """One pass over the result set's stock records: distinct products per range."""
         ids = products.order_by().values("pk")
-        records = StockRecord.objects.filter(Q(product__in=ids) | Q(product__parent__in=ids)).order_by()
+        # One IN on the owning product (not `product IN … OR parent IN …`, which PostgreSQL can only
+        # answer with a subplan per stock record).
+        records = StockRecord.objects.annotate(owner=OWNER).filter(owner__in=ids).order_by()
         bucket = Case(
             *(When(self.range_q(low, high), then=Value(self.key(low, high))) for low, high in self.ranges()),
             default=Value(""),
