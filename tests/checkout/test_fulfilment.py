@@ -80,3 +80,25 @@ def test_a_producer_with_no_line_in_an_order_cannot_see_it_or_its_address(client
     response = client.get(reverse("dashboard:order-detail", kwargs={"number": order.number}))
     assert response.status_code == 404
     assert order.shipping_address.line1 not in client.get(reverse("dashboard:order-list")).content.decode()
+
+
+def test_the_customers_order_page_costs_the_same_queries_for_more_lines(client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    customer = UserFactory()
+    client.force_login(customer)
+
+    def order_of(count):
+        items = [product(producer=portal_producer()) for _ in range(count)]
+        _basket, data = basket_snapshot(items, user=customer)
+        return placement.place(data, method=placement.CASH_ON_DELIVERY)[0]
+
+    small, large = order_of(1), order_of(5)
+    url = lambda order: reverse("customer:order", kwargs={"order_number": order.number})  # noqa: E731
+    client.get(url(small))
+    with CaptureQueriesContext(connection) as one_line:
+        client.get(url(small))
+    with django_assert_max_num_queries(len(one_line)):
+        response = client.get(url(large))
+    assert response.content.decode().count('class="producer-shipment') == 5
