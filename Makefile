@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint format messages clean
+.PHONY: demo test bench lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ demo: $(VENV)/.runtime-installed
 ## test: the whole suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: the load benchmark (production settings: gunicorn, DEBUG off; locust) at 1k, 10k and 100k products.
+## Uses DATABASE_URL and REDIS_URL when set; BENCH_ARGS="--products 1000 --duration 30" for a quick run.
+BENCH_ARGS ?=
+bench: $(VENV)/.dev-installed
+	$(BIN)/python tests/benchmarks/load.py $(BENCH_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -154,8 +154,15 @@ SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a busy writer rather than fail at once (demo server + commands).
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite has one writer at a time. Requests are transactions (ATOMIC_REQUESTS) that may write
+    # after reading (Oscar counts product views, baskets): take the write lock when they begin, and
+    # wait for a busy writer, rather than fail with "database is locked" when two requests overlap.
+    # WAL lets readers go on while a request writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
