@@ -134,15 +134,20 @@ VIEWS = [
     ),
     ("get", "/en/dashboard/orders/{order.number}/lines/{line_a.pk}/", {**A_OBJECT, "staff": OK}),
     ("get", "/en/dashboard/orders/statistics/", {"anonymous": LOGIN, "staff": OK, "others": FORBIDDEN}),
+    # Programme staff read orders; changing one (address, status, notes, refunds) is not theirs.
+    ("get", "/en/dashboard/orders/{order.number}/shipping-address/", {"anonymous": LOGIN, "others": FORBIDDEN}),
     (
-        "get",
-        "/en/dashboard/orders/{order.number}/shipping-address/",
-        {"anonymous": LOGIN, "staff": OK, "others": FORBIDDEN},
+        "post",
+        "/en/dashboard/orders/{order.number}/",
+        {"anonymous": LOGIN, "producer_a": REDIRECT, "producer_b": REDIRECT, "lead": REDIRECT, "others": FORBIDDEN},
     ),
     # Applying
     ("get", "/en/producers/apply/", {"anonymous": LOGIN, "others": OK}),
 ]
-POST_DATA = {"/en/dashboard/producers/portal/network/invite/": {"producer": "producer-b"}}
+POST_DATA = {
+    "/en/dashboard/producers/portal/network/invite/": {"producer": "producer-b"},
+    "/en/dashboard/orders/{order.number}/": {"order_action": "change_order_status", "new_status": "Cancelled"},
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -313,3 +318,15 @@ def test_an_account_with_dashboard_access_but_no_producer(client, world):
     assert client.get(f"/en/dashboard/catalogue/products/create/{world['craft'].slug}/").status_code == 403
     assert client.get(f"/en/dashboard/catalogue/products/{world['product_a'].pk}/").status_code == 403
     assert client.get("/en/dashboard/producers/portal/profile/").status_code == 403
+
+
+def test_programme_staff_cannot_change_an_order_they_can_read(client, world):
+    order = world["order"]
+    client.force_login(staff_user())
+    assert client.get(f"/en/dashboard/orders/{order.number}/").status_code == 200
+    response = client.post(
+        f"/en/dashboard/orders/{order.number}/", {"order_action": "change_order_status", "new_status": "Cancelled"}
+    )
+    assert response.status_code == 403
+    order.refresh_from_db()
+    assert order.status != "Cancelled"

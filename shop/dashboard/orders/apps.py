@@ -2,6 +2,8 @@ from oscar.apps.dashboard.orders import apps
 
 # Whole-order pages: statistics, notes and the shipping address form are for staff only.
 STAFF_ONLY = ("order-stats", "order-detail-note", "order-shipping-address")
+# Pages that change an order: reading orders (programme staff's view_order) is not enough.
+CHANGE_ORDER = ("order-detail-note", "order-shipping-address")
 
 
 class OrdersDashboardConfig(apps.OrdersDashboardConfig):
@@ -16,3 +18,5 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
             permissions = self.permissions_map[name]
             if isinstance(permissions, tuple):
                 self.permissions_map[name] = permissions[0]
+        for name in CHANGE_ORDER:
+            self.permissions_map[name] = [*self.permissions_map[name], "order.change_order"]

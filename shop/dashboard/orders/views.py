@@ -10,7 +10,7 @@ producer (producers.policy) gets their own pages instead:
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -74,6 +74,13 @@ class OrderDetailView(ProducerOrdersMixin, oscar_views.OrderDetailView):
             "oscar/dashboard/orders/producer_order_detail.html",
             {"producer": self.producer, "order": order, "lines": lines, "dispatch_form": DispatchForm()},
         )
+
+    def post(self, request, *args, **kwargs):
+        # Status changes, notes, payment events and refunds act on the order: programme staff, who
+        # may read every order (view_order), may not change one.
+        if not request.user.has_perm("order.change_order"):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
 
     # Staff refunds (shop.payments.refunds): the whole order, or the selected lines.
     order_actions = (*oscar_views.OrderDetailView.order_actions, "refund_order")
