@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its defaults)
 
 from producers import navigation as producers_navigation
@@ -246,6 +247,15 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Complete": (),
     "Cancelled": (),
 }
+# The status words above, marked for translation: templates show them with {% translate %}.
+_STATUS_WORDS = [
+    gettext_noop("Pending"),
+    gettext_noop("Being processed"),
+    gettext_noop("Complete"),
+    gettext_noop("Cancelled"),
+    gettext_noop("Dispatched"),
+    gettext_noop("Delivered"),
+]
 OSCAR_LINE_STATUS_PIPELINE = {
     "Pending": ("Dispatched", "Cancelled"),
     "Dispatched": ("Delivered",),

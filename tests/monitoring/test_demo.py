@@ -9,8 +9,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from oscar.apps.order.models import Order
 from oscar.apps.payment.models import Source
@@ -18,27 +17,17 @@ from oscar.apps.payment.models import Source
 from producers.models import Application, LineShipment, Producer
 from producers.monitoring import funnel, readiness, rules
 from shop.demo import history
+from tests.conftest import demo_market
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    base = tmp_path_factory.getbasetemp()
-    with (
-        override_settings(
-            MEDIA_ROOT=str(base / "media"),
-            PRIVATE_MEDIA_ROOT=str(base / "private"),
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        ),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", stdout=io.StringIO())
+    with demo_market(django_db_blocker, tmp_path_factory):
         first = history.counts()
         call_command("load_demo", stdout=io.StringIO())
         yield {"first": first, "second": history.counts()}
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
