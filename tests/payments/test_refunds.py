@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from oscar.apps.order.models import Order
 
@@ -29,10 +30,29 @@ def refund_answer(fake_stripe, count=1):
         fake_stripe.answer("post", "/v1/refunds", (200, {"id": f"re_{number}", "object": "refund"}))
 
 
+def order_manager():
+    """Staff who may change orders (refunds): programme staff only read them."""
+    user = staff_user()
+    user.user_permissions.add(Permission.objects.get(codename="change_order", content_type__app_label="order"))
+    return user
+
+
 @pytest.fixture
 def staff_client(client):
-    client.force_login(staff_user())
+    client.force_login(order_manager())
     return client
+
+
+def test_programme_staff_who_only_read_orders_cannot_refund(client, fake_stripe):
+    order = card_order([product(), product(producer=ProducerFactory())])
+    client.force_login(staff_user())
+    response = client.post(
+        reverse("dashboard:order-detail", kwargs={"number": order.number}), {"order_action": "refund_order"}
+    )
+    assert response.status_code == 403
+    assert fake_stripe.calls("post", "/v1/refunds") == []
+    order.refresh_from_db()
+    assert order.status == "Pending"
 
 
 def test_staff_refund_some_lines_through_stripe(staff_client, fake_stripe):
