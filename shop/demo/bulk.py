@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from oscar.apps.order.models import Line, Order
 from oscar.apps.partner.models import Partner, StockRecord
@@ -86,11 +86,19 @@ class CatalogueGenerator:
             producers = self.grow_producers(crafts)
             self.grow_products(crafts, producers)
             self.grow_orders()
+        self.analyze()
         return {
             "producers": Producer.objects.filter(slug__startswith=PRODUCER_PREFIX).count(),
             "products": Product.objects.filter(upc__startswith=UPC_PREFIX).count(),
             "orders": Order.objects.filter(number__startswith=ORDER_PREFIX).count(),
         }
+
+    @staticmethod
+    def analyze():
+        """Refresh the query planner's statistics: after a bulk load they describe an empty catalogue,
+        and PostgreSQL then picks nested loops that take seconds (autovacuum would catch up, later)."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     # --- Reference data ----------------------------------------------------------------------------
 
