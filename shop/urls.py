@@ -10,9 +10,11 @@ from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .sitemaps import SITEMAPS
 
 
 def oscar_urls():
@@ -22,6 +24,7 @@ def oscar_urls():
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Stripe calls this one: no language prefix, CSRF-exempt, signature-verified (shop.payments.views).
     path("payments/", include("shop.payments.urls")),
