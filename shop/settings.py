@@ -164,6 +164,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         transaction_mode="IMMEDIATE",
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: a web page's queries are short, and compiling the large facet-count query
+    # cost PostgreSQL 4-5 s per search at 100k products (tests/benchmarks/search_benchmark.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
