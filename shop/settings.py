@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "quality.apps.QualityConfig",
     "cms.apps.CmsConfig",
     "shop.payments.apps.PaymentsConfig",
+    "shop.preorders.apps.PreordersConfig",
     # Wagtail.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
