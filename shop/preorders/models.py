@@ -110,6 +110,16 @@ class Commitment(models.Model):
     payment_method_id = models.CharField(max_length=255, blank=True)
     payment_intent_id = models.CharField(max_length=255, blank=True)
     pay_by = models.DateTimeField(_("Pay by"), null=True, blank=True)
+    shipping_address = models.ForeignKey(
+        "order.ShippingAddress",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Delivery address"),
+    )
+    # When the customer was told how the campaign ended (so closing twice never e-mails twice).
+    notified_at = models.DateTimeField(null=True, blank=True)
     order = models.OneToOneField(
         "order.Order", on_delete=models.SET_NULL, null=True, blank=True, related_name="preorder_commitment"
     )

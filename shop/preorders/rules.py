@@ -9,11 +9,19 @@ Commitments are checked under a row lock on the campaign, so two customers commi
 same moment can never take the campaign beyond its target.
 """
 
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Campaign, Commitment
+
+logger = logging.getLogger(__name__)
 
 
 class CampaignRefused(Exception):
@@ -66,7 +74,7 @@ def approve(campaign, user):
     """Staff approve a proposed campaign: it starts running (customers may commit)."""
     if not _may_decide(user):
         raise CampaignRefused(_("Only staff may approve campaigns."))
-    campaign = Campaign.objects.select_for_update().select_related("product__producer").get(pk=campaign.pk)
+    campaign = Campaign.objects.select_for_update(of=("self",)).select_related("product__producer").get(pk=campaign.pk)
     if campaign.state != Campaign.State.PROPOSED:
         raise CampaignRefused(_("Only a proposed campaign can be approved."))
     if campaign.deadline <= timezone.now():
@@ -106,7 +114,7 @@ def commit(campaign, *, quantity, method, user=None, email="", language="fa", pa
     Nothing is charged here: cash on delivery is paid on delivery, a card (saved by a SetupIntent)
     is charged off-session when the target is reached.
     """
-    campaign = Campaign.objects.select_for_update().select_related("product__producer").get(pk=campaign.pk)
+    campaign = Campaign.objects.select_for_update(of=("self",)).select_related("product__producer").get(pk=campaign.pk)
     if user is not None and user.is_authenticated:
         email = email or user.email
     if not email:
@@ -150,7 +158,7 @@ def commit(campaign, *, quantity, method, user=None, email="", language="fa", pa
 @transaction.atomic
 def cancel(commitment, user):
     """The customer withdraws a commitment while the campaign still runs."""
-    commitment = Commitment.objects.select_for_update().select_related("campaign").get(pk=commitment.pk)
+    commitment = Commitment.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=commitment.pk)
     if commitment.user_id is None or user is None or commitment.user_id != user.pk:
         raise CampaignRefused(_("This is not your commitment."))
     if commitment.state != Commitment.State.COMMITTED or commitment.campaign.state != Campaign.State.RUNNING:
@@ -184,8 +192,150 @@ def close(campaign, now=None):
     campaign.state = outcome
     campaign.closed_at = now or timezone.now()
     campaign.save(update_fields=["state", "closed_at"])
+    if outcome == Campaign.State.SUCCEEDED:
+        _confirm_production(campaign)
     if outcome == Campaign.State.FAILED:
         campaign.commitments.filter(state=Commitment.State.COMMITTED).update(
             state=Commitment.State.RELEASED, updated_at=timezone.now()
         )
     return outcome
+
+
+def _confirm_production(campaign):
+    """The target is reached: the producer makes the committed units, so they become stock to allocate."""
+    from oscar.apps.partner.models import StockRecord
+
+    record = (
+        StockRecord.objects.select_for_update()
+        .filter(product=campaign.product, partner=campaign.producer.partner)
+        .order_by("pk")
+        .first()
+    )
+    if record is None:
+        record = StockRecord.objects.create(
+            product=campaign.product,
+            partner=campaign.producer.partner,
+            partner_sku=f"CAMPAIGN-{campaign.pk}",
+            price=campaign.price,
+            price_currency=settings.OSCAR_DEFAULT_CURRENCY,
+            num_in_stock=0,
+        )
+    StockRecord.objects.filter(pk=record.pk).update(num_in_stock=F("num_in_stock") + campaign.committed_quantity())
+
+
+# --- Closing (manage.py close_campaigns) -------------------------------------------------------
+
+
+def close_due(now=None):
+    """Close every running campaign that is due; safe to run twice or concurrently.
+
+    Each campaign is closed in its own transaction under a row lock taken with skip_locked (a
+    second runner skips what the first is closing), and the state is checked again inside the lock.
+    Then the commitments of closed campaigns are followed up one by one, each under its own lock:
+    orders for succeeded campaigns, e-mails for failed ones. Returns {"succeeded": n, "failed": n,
+    "ordered": n, "notified": n}.
+    """
+    counts = {"succeeded": 0, "failed": 0, "ordered": 0, "notified": 0}
+    for pk in Campaign.objects.filter(state=Campaign.State.RUNNING).values_list("pk", flat=True):
+        with transaction.atomic():
+            campaign = (
+                Campaign.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("product__producer__partner")
+                .filter(pk=pk, state=Campaign.State.RUNNING)
+                .first()
+            )
+            outcome = close(campaign, now) if campaign is not None else None
+        if outcome:
+            counts[outcome] += 1
+    pending = Commitment.objects.filter(
+        campaign__state=Campaign.State.SUCCEEDED,
+        state=Commitment.State.COMMITTED,
+        method=Commitment.Method.CASH_ON_DELIVERY,
+    )
+    for pk in pending.values_list("pk", flat=True):
+        if place_order(pk) is not None:
+            counts["ordered"] += 1
+    released = Commitment.objects.filter(state=Commitment.State.RELEASED, notified_at__isnull=True)
+    for pk in released.values_list("pk", flat=True):
+        if notify_failed(pk):
+            counts["notified"] += 1
+    return counts
+
+
+def place_order(commitment_pk):
+    """Turn one commitment of a succeeded campaign into an Oscar order for the producer (at most once).
+
+    The order goes through the checkout's one way of placing orders (shop.checkout.placement) from a
+    basket holding the committed units. Returns the order, or None when another runner has it or it
+    cannot be placed (logged; the commitment stays committed and the next run tries again).
+    """
+    from django.contrib.auth.models import AnonymousUser
+    from oscar.apps.order.models import ShippingAddress
+    from oscar.apps.shipping.repository import Repository
+
+    from shop.basket.models import Basket
+    from shop.checkout import placement
+    from shop.partner.strategy import Selector
+
+    try:
+        with transaction.atomic():
+            commitment = (
+                Commitment.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("campaign__product", "user", "shipping_address")
+                .filter(pk=commitment_pk, state=Commitment.State.COMMITTED, campaign__state=Campaign.State.SUCCEEDED)
+                .first()
+            )
+            if commitment is None:
+                return None
+            user = commitment.user or AnonymousUser()
+            basket = Basket.objects.create(owner=commitment.user)
+            basket.strategy = Selector().strategy(user=user)
+            basket.add_product(commitment.campaign.product, commitment.quantity)
+            address = commitment.shipping_address or ShippingAddress()
+            method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
+            data = placement.snapshot(
+                basket=basket,
+                user=user,
+                email=commitment.email,
+                shipping_address=commitment.shipping_address,
+                shipping_method=method,
+                language=commitment.language,
+            )
+            # Refused: the whole transaction (the basket too) is rolled back; the next run tries again.
+            order, _created = placement.place(data, method=placement.CASH_ON_DELIVERY)
+            commitment.order = order
+            commitment.state = Commitment.State.ORDERED
+            commitment.save(update_fields=["order", "state", "updated_at"])
+    except placement.OrderRefused as refusal:
+        logger.warning("Commitment %s: the order could not be placed: %s", commitment_pk, refusal)
+        return None
+    return order
+
+
+def notify_failed(commitment_pk):
+    """Tell one customer, in their language, that the campaign failed and nothing is charged (once)."""
+    with transaction.atomic():
+        commitment = (
+            Commitment.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("campaign__product")
+            .filter(pk=commitment_pk, state=Commitment.State.RELEASED, notified_at__isnull=True)
+            .first()
+        )
+        if commitment is None:
+            return False
+        commitment.notified_at = timezone.now()
+        commitment.save(update_fields=["notified_at", "updated_at"])
+        context = {"commitment": commitment, "campaign": commitment.campaign}
+        with translation.override(commitment.language):
+            subject = render_to_string("preorders/email/failed_subject.txt", context).strip()
+            body = render_to_string("preorders/email/failed_body.txt", context)
+        recipient = commitment.email
+
+        def send():
+            try:
+                send_mail(subject, body, None, [recipient])
+            except Exception:  # a mail outage must not undo the closing; logged for staff
+                logger.exception("Commitment %s: the campaign-failed e-mail could not be sent", commitment_pk)
+
+        transaction.on_commit(send)
+    return True
