@@ -18,7 +18,8 @@ from tests.factories import UserFactory
 
 from .factories import CampaignFactory, CommitmentFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real transactions (row locks, on_commit); serialized rollback puts back the migrations' rows (Site, Wagtail root).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def close_campaigns():
