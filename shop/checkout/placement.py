@@ -60,8 +60,11 @@ def source_type(code):
 # --- The checkout as data ------------------------------------------------------------------------
 
 
-def snapshot(*, basket, user, email, shipping_address, shipping_method, language):
-    """What placing the order needs, as JSON: kept on a card payment until Stripe confirms it."""
+def snapshot(*, basket, user, email, shipping_address, shipping_method, language, campaign_id=None):
+    """What placing the order needs, as JSON: kept on a card payment until Stripe confirms it.
+
+    `campaign_id`: the basket holds a pre-order campaign's units, priced at the campaign's price.
+    """
     address = {}
     if shipping_address is not None:
         for field in ShippingAddress._meta.concrete_fields:
@@ -75,6 +78,7 @@ def snapshot(*, basket, user, email, shipping_address, shipping_method, language
         "shipping_method": shipping_method.code if shipping_method else None,
         "order_number": str(OrderNumberGenerator().order_number(basket)),
         "language": language,
+        "campaign_id": campaign_id,
     }
 
 
@@ -84,11 +88,11 @@ def _user(snapshot_data):
     return AnonymousUser()
 
 
-def prepared_basket(basket_id, user, lock=False):
+def prepared_basket(basket_id, user, lock=False, campaign_id=None):
     """The basket with the market's strategy and offers applied, as the checkout pages see it."""
     queryset = Basket.objects.select_for_update() if lock else Basket.objects
     basket = queryset.get(pk=basket_id)
-    basket.strategy = Selector().strategy(user=user)
+    basket.strategy = Selector().strategy(user=user, campaign_id=campaign_id)
     Applicator().apply(basket, user if user.is_authenticated else None, None)
     return basket
 
@@ -149,7 +153,9 @@ def place(snapshot_data, *, method, amount_debited=None, reference="", expected_
     """
     with transaction.atomic():
         user = _user(snapshot_data)
-        basket = prepared_basket(snapshot_data["basket_id"], user, lock=True)
+        basket = prepared_basket(
+            snapshot_data["basket_id"], user, lock=True, campaign_id=snapshot_data.get("campaign_id")
+        )
         existing = Order.objects.filter(basket_id=basket.pk).first()
         if existing is not None:
             return existing, False

@@ -1,9 +1,11 @@
 """Which stock record, price and availability a customer gets: Oscar's default, behind the listing gate."""
 
+from decimal import Decimal
+
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from oscar.apps.partner import strategy
+from oscar.apps.partner import prices, strategy
 from oscar.apps.partner.availability import StockRequired as StockRequiredAvailability
 from oscar.apps.partner.availability import Unavailable
 
@@ -61,6 +63,24 @@ class MarketStrategy(strategy.UseFirstStockRecord, ListedStockRequired, strategy
         return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
 
 
+class CampaignStrategy(MarketStrategy):
+    """Units committed in a pre-order campaign are sold at the campaign's price (shop.preorders)."""
+
+    def __init__(self, campaign, request=None):
+        super().__init__(request)
+        self.campaign = campaign
+
+    def pricing_policy(self, product, stockrecord):
+        if product.pk != self.campaign.product_id or stockrecord is None:
+            return super().pricing_policy(product, stockrecord)
+        return prices.FixedPrice(currency=stockrecord.price_currency, excl_tax=self.campaign.price, tax=Decimal(0))
+
+
 class Selector:
-    def strategy(self, request=None, user=None, **kwargs):
+    def strategy(self, request=None, user=None, campaign_id=None, **kwargs):
+        """The market's strategy; a basket placed for a pre-order campaign is priced at the campaign's price."""
+        if campaign_id is not None:
+            from shop.preorders.models import Campaign
+
+            return CampaignStrategy(Campaign.objects.get(pk=campaign_id), request)
         return MarketStrategy(request)

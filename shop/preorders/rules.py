@@ -289,7 +289,7 @@ def place_order(commitment_pk):
                 return None
             user = commitment.user or AnonymousUser()
             basket = Basket.objects.create(owner=commitment.user)
-            basket.strategy = Selector().strategy(user=user)
+            basket.strategy = Selector().strategy(user=user, campaign_id=commitment.campaign_id)
             basket.add_product(commitment.campaign.product, commitment.quantity)
             address = commitment.shipping_address or ShippingAddress()
             method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
@@ -300,6 +300,7 @@ def place_order(commitment_pk):
                 shipping_address=commitment.shipping_address,
                 shipping_method=method,
                 language=commitment.language,
+                campaign_id=commitment.campaign_id,
             )
             # Refused: the whole transaction (the basket too) is rolled back; the next run tries again.
             order, _created = placement.place(data, method=placement.CASH_ON_DELIVERY)

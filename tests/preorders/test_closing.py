@@ -3,6 +3,7 @@
 import io
 import threading
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -27,7 +28,10 @@ def close_campaigns():
 
 
 def test_a_campaign_that_reached_its_target_turns_every_commitment_into_one_cash_on_delivery_order():
-    campaign = CampaignFactory(target_quantity=3, max_per_customer=2, product__stock__num_in_stock=0)
+    campaign = CampaignFactory(
+        target_quantity=3, max_per_customer=2, price=Decimal("350000"), product__stock__num_in_stock=0
+    )
+    assert campaign.product.stockrecords.get().price != campaign.price
     customer = UserFactory()
     rules.commit(campaign, quantity=2, method=Commitment.Method.CASH_ON_DELIVERY, user=customer, language="en")
     rules.commit(campaign, quantity=1, method=Commitment.Method.CASH_ON_DELIVERY, email="guest@example.com")
@@ -43,6 +47,9 @@ def test_a_campaign_that_reached_its_target_turns_every_commitment_into_one_cash
     assert all(order.lines.get().partner == campaign.producer.partner for order in orders)
     assert orders[0].user == customer and orders[1].guest_email == "guest@example.com"
     assert all(order.sources.get().source_type.code == "cash-on-delivery" for order in orders)
+    # at the campaign's price, not the product's everyday price
+    assert [order.lines.get().unit_price_incl_tax for order in orders] == [campaign.price, campaign.price]
+    assert orders[0].total_before_discounts_incl_tax - orders[0].shipping_incl_tax == 2 * campaign.price
     assert set(Commitment.objects.values_list("state", flat=True)) == {Commitment.State.ORDERED}
     assert {c.order_id for c in Commitment.objects.all()} == set(orders.values_list("pk", flat=True))
 
