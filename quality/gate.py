@@ -27,9 +27,14 @@ def certificate_in_force(at=None, product_ref="pk", version_ref="content_version
     )
 
 
-def listable_condition(at=None):
-    """A Q for Product querysets: listable right now (or at `at`)."""
-    return Q(is_public=True, producer__isnull=False, producer__is_active=True) & Q(certificate_in_force(at))
+def listable_condition(at=None, through=""):
+    """A Q for Product querysets: listable right now (or at `at`).
+
+    `through` applies it to another model's product, e.g. "product__" on pre-order campaigns.
+    """
+    return Q(
+        **{f"{through}is_public": True, f"{through}producer__isnull": False, f"{through}producer__is_active": True}
+    ) & Q(certificate_in_force(at, product_ref=f"{through}pk", version_ref=f"{through}content_version"))
 
 
 def unlisted_reason(product, at=None):

@@ -36,6 +36,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("producers/", include("producers.urls")),
+    path("campaigns/", include("shop.preorders.urls")),
     path("", include("quality.urls")),
     path("", include(oscar_urls())),
     # `{% url 'home' %}` is the Wagtail home page of the active language.

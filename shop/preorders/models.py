@@ -6,9 +6,35 @@ read-only helpers.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class CampaignQuerySet(models.QuerySet):
+    def with_committed(self):
+        """Annotate `committed_total`: units standing in each campaign (one query for a whole list)."""
+        standing = Q(commitments__state__in=Commitment.STANDING)
+        return self.annotate(committed_total=Coalesce(Sum("commitments__quantity", filter=standing), 0))
+
+    def running(self):
+        """Taking commitments now: approved, before the deadline, and the product still listable (quality.gate)."""
+        from quality.gate import listable_condition
+
+        return self.filter(
+            listable_condition(through="product__"), state=Campaign.State.RUNNING, deadline__gt=timezone.now()
+        )
+
+    def public(self):
+        """What customers may see: campaigns taking commitments, and those that have ended (with their outcome)."""
+        from quality.gate import listable_condition
+
+        taking = Q(state=Campaign.State.RUNNING) & listable_condition(through="product__")
+        return self.filter(taking | Q(state__in=[Campaign.State.SUCCEEDED, Campaign.State.FAILED]))
+
+    def of_producers(self, producer_ids):
+        return self.filter(product__producer_id__in=producer_ids)
 
 
 class Campaign(models.Model):
@@ -43,6 +69,8 @@ class Campaign(models.Model):
     )
     closed_at = models.DateTimeField(_("Closed"), null=True, blank=True)
 
+    objects = CampaignQuerySet.as_manager()
+
     class Meta:
         ordering = ["deadline", "pk"]
         verbose_name = _("Pre-order campaign")
@@ -59,10 +87,31 @@ class Campaign(models.Model):
     def producer(self):
         return self.product.producer
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("preorders:detail", kwargs={"pk": self.pk})
+
     def committed_quantity(self):
-        """Units committed and still standing (not cancelled nor released)."""
+        """Units committed and still standing (not cancelled nor released), counted now (rules use this)."""
         total = self.commitments.filter(state__in=Commitment.STANDING).aggregate(total=Sum("quantity"))["total"]
         return total or 0
+
+    @property
+    def committed(self):
+        """For pages: the list's `with_committed()` annotation when present, else counted once."""
+        if not hasattr(self, "committed_total"):
+            self.committed_total = self.committed_quantity()
+        return self.committed_total
+
+    @property
+    def remaining_quantity(self):
+        return max(self.target_quantity - self.committed, 0)
+
+    @property
+    def progress_percent(self):
+        """Committed as a whole percentage of the target (at most 100)."""
+        return min(100, self.committed * 100 // self.target_quantity)
 
     def committed_quantity_of(self, **customer):
         """Units one customer (filter: user=... or email) has standing in this campaign."""

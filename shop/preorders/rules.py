@@ -66,7 +66,9 @@ def propose(*, producer, product, target_quantity, deadline, estimated_ship_date
 
 
 def _may_decide(user):
-    return user is not None and user.is_authenticated and user.is_staff
+    from producers.policy import is_programme_staff
+
+    return is_programme_staff(user)
 
 
 @transaction.atomic
@@ -108,11 +110,23 @@ def _customer_filter(user, email):
 
 
 @transaction.atomic
-def commit(campaign, *, quantity, method, user=None, email="", language="fa", payment_method_id="", customer_id=""):
+def commit(
+    campaign,
+    *,
+    quantity,
+    method,
+    user=None,
+    email="",
+    language="fa",
+    payment_method_id="",
+    customer_id="",
+    shipping_address=None,
+):
     """A customer commits to buy `quantity` units; refused at once when the campaign cannot take it.
 
     Nothing is charged here: cash on delivery is paid on delivery, a card (saved by a SetupIntent)
-    is charged off-session when the target is reached.
+    is charged off-session when the target is reached. `shipping_address`: an unsaved Oscar
+    ShippingAddress, saved with the commitment and used for its order.
     """
     campaign = Campaign.objects.select_for_update(of=("self",)).select_related("product__producer").get(pk=campaign.pk)
     if user is not None and user.is_authenticated:
@@ -143,8 +157,11 @@ def commit(campaign, *, quantity, method, user=None, email="", language="fa", pa
             _("At most %(max)s per customer; you have already committed to %(already)s.")
             % {"max": campaign.max_per_customer, "already": already}
         )
+    if shipping_address is not None:
+        shipping_address.save()
     return Commitment.objects.create(
         campaign=campaign,
+        shipping_address=shipping_address,
         user=user if user is not None and user.is_authenticated else None,
         email=email,
         language=language,
