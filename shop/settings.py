@@ -15,6 +15,7 @@ from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its d
 
 from producers import navigation as producers_navigation
 from quality import navigation as quality_navigation
+from shop.preorders import navigation as preorders_navigation
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "shop.payments.apps.PaymentsConfig",
     "shop.preorders.apps.PreordersConfig",
+    "shop.preorders.dashboard.apps.PreordersDashboardConfig",
     # Wagtail.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -271,6 +273,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     *producers_navigation.DASHBOARD_MENU,
     *quality_navigation.DASHBOARD_MENU,
+    *preorders_navigation.DASHBOARD_MENU,
 ]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # no real-time indexing
