@@ -165,6 +165,25 @@ class LatestNewsBlock(blocks.StructBlock):
         return context
 
 
+class RunningCampaignsBlock(blocks.StructBlock):
+    """Pre-order campaigns taking commitments now (shop.preorders: approved, before the deadline, product listable)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    count = blocks.IntegerBlock(label=_("Number of campaigns"), min_value=1, max_value=12, default=3)
+
+    class Meta:
+        icon = "pick"
+        label = _("Running pre-order campaigns")
+        template = "cms/blocks/running_campaigns.html"
+
+    def get_context(self, value, parent_context=None):
+        from shop.preorders.views import campaigns_for_pages
+
+        context = super().get_context(value, parent_context)
+        context["campaigns"] = list(campaigns_for_pages().running().order_by("deadline", "pk")[: value["count"]])
+        return context
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
@@ -190,7 +209,7 @@ def rich_text_block():
 
 
 class HomeBodyBlock(blocks.StreamBlock):
-    """The home page's sections. (Running pre-order campaigns will join as one more block type.)"""
+    """The home page's sections."""
 
     hero = HeroBlock()
     text = rich_text_block()
@@ -199,6 +218,7 @@ class HomeBodyBlock(blocks.StreamBlock):
     featured_producers = FeaturedProducersBlock()
     featured_brands = FeaturedBrandsBlock()
     news = LatestNewsBlock()
+    campaigns = RunningCampaignsBlock()
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

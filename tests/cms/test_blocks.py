@@ -7,6 +7,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from quality import workflow
 from tests.cms.factories import article_page, products_block, region_page, set_home_body, story_page, translate
 from tests.factories import BrandFactory, ProducerFactory, ProductFactory, RegionFactory, home_pages
+from tests.preorders.factories import CampaignFactory
 from tests.producers.factories import officer_user
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +55,21 @@ def test_every_home_block_renders(client):
             {"type": "featured_producers", "value": {"heading": "تولیدکنندگان", "producers": [producer.pk]}},
             {"type": "featured_brands", "value": {"heading": "برندها", "brands": [brand.pk]}},
             {"type": "news", "value": {"heading": "تازه‌ها", "count": 3}},
+            {"type": "campaigns", "value": {"heading": "پیش‌خرید", "count": 3}},
         ]
     )
+    CampaignFactory(product=ProductFactory(producer=producer, title_fa="گلیم سفارشی"))
     text = home(client)
-    for expected in ["سرآغاز", "پاراگراف آزاد", "فارس", "گبه کوچک", "گبه فیروزآباد", "برند گبه", "خبر نخست"]:
+    for expected in [
+        "سرآغاز",
+        "پاراگراف آزاد",
+        "فارس",
+        "گبه کوچک",
+        "گبه فیروزآباد",
+        "برند گبه",
+        "خبر نخست",
+        "گلیم سفارشی",
+    ]:
         assert expected in text, expected
     assert "/media/images/" in text  # the hero is a Wagtail rendition, not the original upload
 
@@ -156,3 +168,18 @@ def test_every_article_block_renders_and_products_in_an_article_go_through_the_g
         assert expected in text, expected
     assert "گلیم بی‌گواهی" not in text
     assert "/media/images/" in text
+
+
+def test_the_campaigns_block_shows_running_campaigns_only_while_their_product_is_on_the_market(client):
+    from shop.preorders.models import Campaign
+
+    running = CampaignFactory(product__title_fa="عسل پیش‌خرید")
+    CampaignFactory(state=Campaign.State.PROPOSED, product__title_fa="پیشنهاد تأییدنشده")
+    set_home_body([{"type": "campaigns", "value": {"heading": "پیش‌خرید", "count": 3}}])
+
+    shown = section(home(client), "cms-running-campaigns")
+    assert "عسل پیش‌خرید" in shown and "پیشنهاد تأییدنشده" not in shown
+    assert running.get_absolute_url() in shown
+
+    running.product.certificates.update(status="revoked")
+    assert "cms-running-campaigns" not in home(client)  # no campaign left: the section disappears
