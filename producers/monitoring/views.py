@@ -278,8 +278,37 @@ class ChartsView(MonitoringMixin, TemplateView):
             )
         self.regions, self.crafts = regions, crafts
         self.certified_rows, self.sales_rows = list(certified), list(sales)
-        self._tables = [over_time, certified_table, sales_table]
+        self._tables = [over_time, certified_table, sales_table, self._campaigns_table(months, since)]
         return self._tables
+
+    def _campaigns_table(self, months, since):
+        """Pre-order campaigns closed each month: succeeded (target reached) or failed, and the success rate."""
+        from shop.preorders.models import Campaign
+
+        outcomes = Campaign.objects.outcomes_by_month(since)
+        table = Table(
+            "campaigns-by-month",
+            _("Pre-order campaigns closed by month"),
+            [_("Month"), _("Succeeded"), _("Failed"), _("Success rate (%)")],
+            note=_("A campaign succeeds when its target is reached before the deadline."),
+        )
+        self.campaign_months = [outcomes.get(month, {"succeeded": 0, "failed": 0}) for month in months]
+        for month, counts in zip(months, self.campaign_months, strict=True):
+            closed = counts["succeeded"] + counts["failed"]
+            rate = Cell(counts["succeeded"] * 100 / closed if closed else None, kind=PERCENT)
+            table.add(
+                month_label(month), Cell(counts["succeeded"], kind=COUNT), Cell(counts["failed"], kind=COUNT), rate
+            )
+        succeeded = sum(counts["succeeded"] for counts in self.campaign_months)
+        closed = succeeded + sum(counts["failed"] for counts in self.campaign_months)
+        self.campaign_rate = succeeded * 100 / closed if closed else None
+        table.add(
+            _("All months"),
+            Cell(succeeded, kind=COUNT),
+            Cell(closed - succeeded, kind=COUNT),
+            Cell(self.campaign_rate, kind=PERCENT),
+        )
+        return table
 
     @staticmethod
     def _by_month(queryset, field):
@@ -340,6 +369,16 @@ class ChartsView(MonitoringMixin, TemplateView):
                     for name, total in self._sum_by(self.sales_rows, "product__product_class", "total", self.crafts)
                 ],
                 display=format_money,
+            ),
+            charts.columns(
+                _("Pre-order campaigns closed by month (success rate %(rate)s)")
+                % {"rate": "—" if self.campaign_rate is None else f"{self.campaign_rate:.0f}%"},
+                self.months,
+                [
+                    (_("Succeeded"), [counts["succeeded"] for counts in self.campaign_months]),
+                    (_("Failed"), [counts["failed"] for counts in self.campaign_months]),
+                ],
+                lambda day: day.strftime("%y-%m"),
             ),
         ]
         return context

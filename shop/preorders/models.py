@@ -36,6 +36,25 @@ class CampaignQuerySet(models.QuerySet):
     def of_producers(self, producer_ids):
         return self.filter(product__producer_id__in=producer_ids)
 
+    def outcomes_by_month(self, since):
+        """{first day of month: {"succeeded": n, "failed": n}} for campaigns closed since `since` (one query)."""
+        from django.db.models import Count
+        from django.db.models.functions import TruncMonth
+
+        ended = [Campaign.State.SUCCEEDED, Campaign.State.FAILED]
+        rows = (
+            self.filter(state__in=ended, closed_at__gte=since)
+            .order_by()
+            .annotate(month=TruncMonth("closed_at"))
+            .values("month", "state")
+            .annotate(total=Count("pk"))
+        )
+        months = {}
+        for row in rows:
+            month = row["month"].date() if hasattr(row["month"], "date") else row["month"]
+            months.setdefault(month, {"succeeded": 0, "failed": 0})[row["state"]] = row["total"]
+        return months
+
 
 class Campaign(models.Model):
     class State(models.TextChoices):

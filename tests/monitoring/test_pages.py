@@ -3,13 +3,16 @@ the forms for quotas and rules, and query counts that do not grow with the data.
 
 import csv
 import io
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from producers.models import Application, ProvincialQuota, ReadinessRule
 from producers.monitoring import funnel
+from producers.monitoring.views import month_label
 from tests.factories import ProductClassFactory, RegionFactory, UserFactory
 from tests.producers.factories import officer_user, portal_producer
 
@@ -208,12 +211,45 @@ def test_charts_are_svg_drawn_from_the_data(client, staff, programme):
     charts = response.context["charts"]
     over_time = charts[0]
     assert sum(c["value"] for c in over_time.columns) == 8  # 8 applications, no approval events in this data
-    assert not any(chart.is_empty for chart in charts[1:])
+    assert not any(chart.is_empty for chart in charts[1:5])
+    assert charts[5].is_empty  # no pre-order campaign has closed in this data
     tables = {table.name: table for table in response.context["tables"]}
     assert sum(row[2].value for row in tables["certified-products"].rows) == 4
     assert sum(row[3].value for row in tables["sales"].rows) == Decimal("2000000") + Decimal("1500000") + Decimal(
         "3200000"
     )
+
+
+def test_the_campaign_success_rate_counts_campaigns_closed_in_each_month(client, staff, frozen_now):
+    from shop.preorders.models import Campaign
+    from tests.preorders.factories import CampaignFactory
+
+    def closed(state, when):
+        CampaignFactory(state=state, closed_at=when, deadline=when)
+
+    this_month, last_month = frozen_now - timedelta(days=1), frozen_now - timedelta(days=40)
+    for _index in range(3):
+        closed(Campaign.State.SUCCEEDED, this_month)
+    closed(Campaign.State.FAILED, this_month)
+    closed(Campaign.State.FAILED, last_month)
+    closed(Campaign.State.SUCCEEDED, frozen_now - timedelta(days=400))  # before the twelve months: not counted
+    CampaignFactory()  # still running: not counted
+    CampaignFactory(state=Campaign.State.REJECTED)  # never ran: not counted
+    client.force_login(staff)
+
+    response = client.get(url("producers-monitoring-charts"))
+
+    table = {table.name: table for table in response.context["tables"]}["campaigns-by-month"]
+    rows = {row[0].value: [cell.value for cell in row[1:]] for row in table.rows}
+    assert rows[month_label(timezone.localdate(this_month).replace(day=1))] == [3, 1, 75.0]
+    assert rows[month_label(timezone.localdate(last_month).replace(day=1))] == [0, 1, 0.0]
+    assert rows["All months"] == [3, 2, 60.0]
+    assert sum(1 for row in table.rows if row[3].value is None) == 12 - 2  # months without a closed campaign
+    chart = response.context["charts"][5]
+    assert "60%" in chart.title
+    assert sum(column["value"] for column in chart.columns) == 5
+    csv = client.get(url("producers-monitoring-charts") + "?csv=campaigns-by-month").content.decode("utf-8-sig")
+    assert "60.0" in csv
 
 
 # --- Quotas and rules ---------------------------------------------------------------------------------
