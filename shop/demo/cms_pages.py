@@ -250,12 +250,14 @@ HOME_HEADINGS = {
         "products": "برگزیده‌ها",
         "producers": "تولیدکنندگان",
         "news": "تازه‌ها",
+        "campaigns": "پیش‌خرید: تولید به سفارش شما",
     },
     "en": {
         "regions": "Provinces",
         "products": "Featured products",
         "producers": "Producers",
         "news": "News",
+        "campaigns": "Pre-order: made when you order",
     },
 }
 
@@ -274,6 +276,7 @@ def load(stdout=None):
         _article(indexes[NewsIndexPage], spec, locales)
     for language, locale in locales.items():
         _feature_on_home(HomePage.objects.get(locale=locale), language)
+        _campaigns_on_home(HomePage.objects.get(locale=locale), language)
     if stdout is not None:
         stdout.write(
             f"  content pages: {RegionPage.objects.count()} province, {StoryPage.objects.count()} story, "
@@ -409,6 +412,17 @@ def _feature_on_home(home, language):
         },
         {"type": "news", "value": {"heading": headings["news"], "count": 3}},
     ]
+    home.body = body
+    _publish(home)
+
+
+def _campaigns_on_home(home, language):
+    """Running pre-order campaigns after the featured products, once (an editor's later changes are kept)."""
+    if any(block.block_type == "campaigns" for block in home.body):
+        return
+    body = list(home.body.raw_data)
+    after = next((i + 1 for i, block in enumerate(body) if block["type"] == "featured_products"), len(body))
+    body.insert(after, {"type": "campaigns", "value": {"heading": HOME_HEADINGS[language]["campaigns"], "count": 3}})
     home.body = body
     _publish(home)
 

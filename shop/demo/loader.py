@@ -44,9 +44,11 @@ from cms.models import HomePage
 from producers.models import Brand, NetworkMembership, Producer, Region
 from quality.models import AuditEntry, Certificate, CertificationApplication, ChecklistItem, ChecklistResult, Standard
 from shop import roles
+from shop.preorders.models import Campaign, Commitment
 
 from . import accounts as account_data
 from . import (
+    campaigns,
     certification,
     cms_pages,
     history,
@@ -126,6 +128,7 @@ def load(stdout=None):
         certification.load(stdout)
         load_country()
         history.load(stdout)  # twelve months of applications and orders for monitoring
+        campaigns.load(stdout)  # pre-order campaigns: running, proposed, succeeded, failed
         load_home_pages()
         log("home pages: fa, en")
         cms_pages.load(stdout)
@@ -161,6 +164,8 @@ def counts():
         Locale,
         Site,
         Country,
+        Campaign,
+        Commitment,
     ]
     return {model._meta.label: model.objects.count() for model in models}
 

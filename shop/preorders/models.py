@@ -14,8 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 class CampaignQuerySet(models.QuerySet):
     def with_committed(self):
-        """Annotate `committed_total`: units standing in each campaign (one query for a whole list)."""
-        standing = Q(commitments__state__in=Commitment.STANDING)
+        """Annotate `committed_total`: units committed to each campaign (one query for a whole list).
+
+        Units standing now, and on a failed campaign the units released when it failed (so its page
+        says how far it got).
+        """
+        standing = Q(commitments__state__in=Commitment.SHOWN)
         return self.annotate(committed_total=Coalesce(Sum("commitments__quantity", filter=standing), 0))
 
     def running(self):
@@ -118,9 +122,10 @@ class Campaign(models.Model):
 
     @property
     def committed(self):
-        """For pages: the list's `with_committed()` annotation when present, else counted once."""
+        """For pages (see CampaignQuerySet.with_committed): the list's annotation when present, else counted once."""
         if not hasattr(self, "committed_total"):
-            self.committed_total = self.committed_quantity()
+            shown = self.commitments.filter(state__in=Commitment.SHOWN).aggregate(total=Sum("quantity"))["total"]
+            self.committed_total = shown or 0
         return self.committed_total
 
     @property
@@ -156,6 +161,8 @@ class Commitment(models.Model):
 
     # States that count towards the campaign's target.
     STANDING = (State.COMMITTED, State.ORDERED, State.PAYMENT_FAILED)
+    # What pages show as committed: the standing units, and those a failed campaign released.
+    SHOWN = (*STANDING, State.RELEASED)
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("Campaign")

@@ -99,7 +99,7 @@ def test_every_table_has_rows(staff_client, name):
 def test_every_chart_shows_something(staff_client):
     response = staff_client.get(reverse("dashboard:producers-monitoring-charts"))
     charts = response.context["charts"]
-    assert len(charts) == 5
+    assert len(charts) == 6
     for chart in charts:
         assert not chart.is_empty, chart.title
     over_time = charts[0]
