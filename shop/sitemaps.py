@@ -1,5 +1,5 @@
 """/sitemap.xml: every public page in both languages — content pages, listable products, categories,
-active producers. Products go through the listing gate like every other list."""
+active producers, running pre-order campaigns. Products go through the listing gate like every other list."""
 
 from urllib.parse import urlsplit
 
@@ -65,9 +65,34 @@ class ProducerSitemap(CatalogueSitemap):
         return Producer.objects.filter(is_active=True).only("pk", "slug").order_by("pk")
 
 
+class CampaignSitemap(CatalogueSitemap):
+    """Pre-order campaigns taking commitments (their product through the listing gate)."""
+
+    changefreq = "daily"
+
+    def items(self):
+        from shop.preorders.models import Campaign
+
+        return Campaign.objects.running().only("pk").order_by("pk")
+
+
+class CampaignListSitemap(CatalogueSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["preorders:list"]
+
+    def location(self, name):
+        from django.urls import reverse
+
+        return reverse(name)
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "products": ProductSitemap,
     "categories": CategorySitemap,
     "producers": ProducerSitemap,
+    "campaigns": CampaignSitemap,
+    "campaign-list": CampaignListSitemap,
 }

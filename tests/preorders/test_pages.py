@@ -91,6 +91,14 @@ def test_a_campaign_page_shows_terms_progress_and_the_commit_button(client):
     assert commit_url(campaign) in html
 
 
+def test_a_campaign_page_has_its_description_and_open_graph_tags(client):
+    campaign = CampaignFactory(product__title_en="Saffron jar", target_quantity=40)
+    html = client.get(campaign.get_absolute_url()).content.decode()
+    assert '<meta property="og:title" content="Pre-order: Saffron jar">' in html
+    assert f'<meta property="og:url" content="http://testserver{campaign.get_absolute_url()}">' in html
+    assert "production starts at 40 committed units" in html
+
+
 def test_an_ended_campaign_still_has_a_page_that_says_how_it_ended_without_a_commit_button(client):
     succeeded = CampaignFactory(state=Campaign.State.SUCCEEDED)
     failed = CampaignFactory(state=Campaign.State.FAILED)

@@ -64,3 +64,15 @@ def test_the_sitemap_costs_the_same_queries_for_2_or_20_products(client, shop):
     for number in range(18):
         ProductFactory(title_en=f"Rug {number}", categories=[carpets])
     assert queries_for(client, "/sitemap.xml") == few
+
+
+def test_running_campaigns_are_listed_and_others_never(client, shop):
+    from shop.preorders.models import Campaign
+    from tests.preorders.factories import CampaignFactory
+
+    _carpets, listed, _revoked = shop
+    running = CampaignFactory(product=listed)
+    proposed = CampaignFactory(product=listed, state=Campaign.State.PROPOSED)
+    found = paths(client)
+    assert {f"/fa/campaigns/{running.pk}/", f"/en/campaigns/{running.pk}/", "/fa/campaigns/", "/en/campaigns/"} <= found
+    assert f"/en/campaigns/{proposed.pk}/" not in found
