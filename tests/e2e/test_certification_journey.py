@@ -7,23 +7,13 @@ import pytest
 
 from catalogue.models import Product
 from quality.models import Certificate
+from tests.e2e.accounts import log_in
 from tests.factories import ProducerFactory, ProductFactory, category, home_pages, png_bytes, standard_for
 from tests.quality.conftest import make_officer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 PDF = b"%PDF-1.4\n% moisture 17.2%\n%%EOF\n"
-
-
-def log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/fa/accounts/login/")
-    page.fill("input[name=login-username]", email)
-    page.fill("input[name=login-password]", PASSWORD)
-    page.click("button[name=login_submit]")
-    page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url, f"{email} could not log in"
 
 
 def test_producer_submits_officer_approves_product_is_listed_and_verifies(page, artifacts_dir):

@@ -7,21 +7,11 @@ from django.contrib.auth import get_user_model
 
 from catalogue.models import Product, ProductAttribute
 from producers.models import Application, Producer
+from tests.e2e.accounts import PASSWORD, log_in
 from tests.factories import ProductClassFactory, RegionFactory, UserFactory, category
 from tests.producers.factories import CourseFactory, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "correct-horse-battery"
-
-
-def sign_in(page, email, language="fa"):
-    page.context.clear_cookies()
-    page.goto(f"/{language}/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.click("button[name=login_submit]")
-    page.wait_for_load_state()
 
 
 def choose(page, selector, label):
@@ -59,7 +49,7 @@ def test_apply_approve_and_list_from_a_template(page, artifacts_dir):
     staff.save()
 
     # 1. The applicant applies, in Persian.
-    sign_in(page, applicant.email)
+    log_in(page, applicant.email)
     page.goto("/fa/producers/apply/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.check("input[name=level][value=home]")
@@ -82,7 +72,7 @@ def test_apply_approve_and_list_from_a_template(page, artifacts_dir):
     page.screenshot(path=str(artifacts_dir / "onboarding-2-submitted-fa.png"), full_page=True)
 
     # 2. Programme staff approve it in the screening queue.
-    sign_in(page, staff.email, "en")
+    log_in(page, staff.email, "en")
     page.goto("/en/dashboard/producers/applications/?state=submitted")
     page.locator("table.applications a", has_text="Open").first.click()
     page.wait_for_load_state()
@@ -104,7 +94,7 @@ def test_apply_approve_and_list_from_a_template(page, artifacts_dir):
     assert producer.enrolments.filter(course=course, completed_at__isnull=False).exists()
 
     # 3. The new producer signs in and lists a kilim from the craft's template.
-    sign_in(page, applicant.email)
+    log_in(page, applicant.email)
     page.goto("/fa/dashboard/")
     page.screenshot(path=str(artifacts_dir / "onboarding-4-portal-fa.png"), full_page=True)
     page.goto("/fa/dashboard/catalogue/")
