@@ -238,3 +238,18 @@ def test_the_rules_refuse_the_same_things_the_pages_do():
     Campaign.objects.filter(pk=campaign.pk).update(deadline=timezone.now() - timedelta(seconds=1))
     with pytest.raises(rules.CampaignRefused):
         rules.commit(campaign, quantity=1, method=Commitment.Method.CASH_ON_DELIVERY, email="a@example.com")
+
+
+def test_a_campaign_page_and_the_commit_page_cost_the_same_queries_whatever_the_number_of_commitments(
+    client, customer
+):
+    campaign = CampaignFactory(target_quantity=100, max_per_customer=5)
+    CommitmentFactory(campaign=campaign, user=customer, email=customer.email)
+    pages = [campaign.get_absolute_url(), commit_url(campaign), reverse("preorders:mine")]
+    few = [queries_for(client, page) for page in pages]
+    for _index in range(15):
+        CommitmentFactory(campaign=campaign, quantity=2)
+    for _index in range(4):
+        CommitmentFactory(campaign=CampaignFactory(), user=customer, email=customer.email)
+    many = [queries_for(client, page) for page in pages]
+    assert many == few
