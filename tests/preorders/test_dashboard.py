@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from shop.preorders.models import Campaign, Commitment
 from tests.factories import ProductFactory, UserFactory
@@ -13,12 +13,6 @@ from tests.producers.factories import officer_user, portal_producer, staff_user
 from .factories import CampaignFactory, CommitmentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    with translation.override("en"):
-        yield
 
 
 def url(name, **kwargs):

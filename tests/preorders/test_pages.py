@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from shop.preorders import rules
 from shop.preorders.models import Campaign, Commitment
@@ -24,13 +24,6 @@ ADDRESS = {
     "address-postcode": "",
     "address-phone_number": "",
 }
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    """These pages are read in English here (URLs reverse to /en/…); Persian is checked on its own."""
-    with translation.override("en"):
-        yield
 
 
 def commit_url(campaign):
@@ -240,9 +233,7 @@ def test_the_rules_refuse_the_same_things_the_pages_do():
         rules.commit(campaign, quantity=1, method=Commitment.Method.CASH_ON_DELIVERY, email="a@example.com")
 
 
-def test_a_campaign_page_and_the_commit_page_cost_the_same_queries_whatever_the_number_of_commitments(
-    client, customer
-):
+def test_a_campaign_page_and_the_commit_page_cost_the_same_queries_whatever_the_number_of_commitments(client, customer):
     campaign = CampaignFactory(target_quantity=100, max_per_customer=5)
     CommitmentFactory(campaign=campaign, user=customer, email=customer.email)
     pages = [campaign.get_absolute_url(), commit_url(campaign), reverse("preorders:mine")]
