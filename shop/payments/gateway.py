@@ -102,3 +102,94 @@ def construct_event(payload, signature):
     return stripe.Webhook.construct_event(
         payload, signature or "", settings.STRIPE_WEBHOOK_SECRET, tolerance=settings.STRIPE_WEBHOOK_TOLERANCE
     )
+
+
+# --- Saved cards (pre-order commitments): customers, SetupIntents, off-session charges ---------
+
+
+class AuthenticationRequired(PaymentError):
+    """The bank wants the customer present (3-D Secure) for this charge: they must pay on-session."""
+
+
+def create_customer(email, *, idempotency_key, metadata=None):
+    """A Stripe Customer for the shopper, so that a saved card can be charged later."""
+    params = {"email": email}
+    if metadata:
+        params["metadata"] = {key: str(value) for key, value in metadata.items()}
+    return _call(client().v1.customers.create, params, {"idempotency_key": idempotency_key})
+
+
+def create_setup_intent(customer, *, idempotency_key, metadata=None):
+    """A SetupIntent saving a card of `customer` for off-session charges; the browser confirms it."""
+    params = {"customer": customer, "usage": "off_session", "payment_method_types": ["card"]}
+    if metadata:
+        params["metadata"] = {key: str(value) for key, value in metadata.items()}
+    return _call(client().v1.setup_intents.create, params, {"idempotency_key": idempotency_key})
+
+
+def retrieve_setup_intent(setup_intent_id):
+    return _call(client().v1.setup_intents.retrieve, setup_intent_id)
+
+
+def charge_off_session(*, customer, payment_method, amount, idempotency_key, metadata):
+    """Charge `amount` tomans to a saved card with the customer absent. Returns the succeeded PaymentIntent.
+
+    Raises AuthenticationRequired (the bank wants 3-D Secure: `requires_action`, or Stripe's
+    `authentication_required` card error), CardDeclined (declined; the message is for the customer)
+    or PaymentError (Stripe unreachable or refusing the request). Either error carries the
+    PaymentIntent's id, when Stripe made one, as `intent_id`.
+    """
+    params = {
+        "amount": to_stripe_amount(amount),
+        "currency": settings.STRIPE_CURRENCY,
+        "customer": customer,
+        "payment_method": payment_method,
+        "payment_method_types": ["card"],
+        "confirm": True,
+        "off_session": True,
+        "metadata": {key: str(value) for key, value in metadata.items()},
+    }
+    try:
+        intent = client().v1.payment_intents.create(params, {"idempotency_key": idempotency_key}).to_dict()
+    except stripe.CardError as error:
+        intent_id = _intent_id_of(error)
+        if error.code == "authentication_required":
+            raise _with_intent(
+                AuthenticationRequired(error.user_message or _("Your bank asks you to confirm this payment.")),
+                intent_id,
+            ) from error
+        raise _with_intent(CardDeclined(error.user_message or _("Your card was declined.")), intent_id) from error
+    except stripe.StripeError as error:
+        raise PaymentError(str(error)) from error
+    status = intent.get("status")
+    if status == "succeeded":
+        return intent
+    if status in ("requires_action", "requires_confirmation"):
+        raise _with_intent(AuthenticationRequired(_("Your bank asks you to confirm this payment.")), intent["id"])
+    error = intent.get("last_payment_error") or {}
+    message = (error.get("message") if isinstance(error, dict) else "") or _("Your card was declined.")
+    raise _with_intent(CardDeclined(message), intent["id"])
+
+
+def _intent_id_of(error):
+    body = error.json_body if isinstance(getattr(error, "json_body", None), dict) else {}
+    intent = (body.get("error") or {}).get("payment_intent") or {}
+    return intent.get("id", "") if isinstance(intent, dict) else ""
+
+
+def _with_intent(error, intent_id):
+    error.intent_id = intent_id or ""
+    return error
+
+
+def detach_payment_method(payment_method):
+    """Forget a saved card (the customer can no longer be charged with it).
+
+    A card Stripe no longer has, or that is already detached, counts as done (answers None).
+    """
+    try:
+        return _call(client().v1.payment_methods.detach, payment_method)
+    except PaymentError as error:
+        if isinstance(error.__cause__, stripe.InvalidRequestError):
+            return None
+        raise
