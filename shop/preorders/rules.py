@@ -272,6 +272,7 @@ def close_due(now=None):
     for pk in pending.values_list("pk", flat=True):
         if place_order(pk) is not None:
             counts["ordered"] += 1
+    _follow_up_cards(counts, now)
     released = Commitment.objects.filter(state=Commitment.State.RELEASED, notified_at__isnull=True)
     for pk in released.values_list("pk", flat=True):
         if notify_failed(pk):
@@ -357,3 +358,19 @@ def notify_failed(commitment_pk):
 
         transaction.on_commit(send)
     return True
+
+
+# --- Card commitments ---------------------------------------------------------------------------
+# (shop.preorders.cards holds the card logic: saving, off-session charging, pay-now, detaching.)
+
+
+def _follow_up_cards(counts, now=None):
+    """Charge card commitments of succeeded campaigns, cancel those unpaid after pay_by, detach released cards."""
+    from . import cards
+
+    charged = cards.charge_due(now)
+    counts["ordered"] += charged.get("ordered", 0)
+    counts["payment_failed"] = charged.get("payment_failed", 0)
+    counts["refunded"] = charged.get("refunded", 0)
+    counts["cancelled"] = cards.cancel_unpaid(now)
+    counts["detached"] = cards.detach_released()
