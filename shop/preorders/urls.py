@@ -1,6 +1,6 @@
 """Customers' campaign pages, under /<language>/campaigns/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("commitments/<int:pk>/cancel/", views.CancelCommitmentView.as_view(), name="cancel"),
     path("<int:pk>/", views.CampaignDetailView.as_view(), name="detail"),
     path("<int:pk>/commit/", views.CommitView.as_view(), name="commit"),
+    path("card/", include("shop.preorders.card_urls")),
 ]

@@ -15,14 +15,17 @@ from django.views.generic import DetailView, FormView, ListView, View
 from oscar.apps.address.models import UserAddress
 
 from catalogue.models import ProductImage
+from shop.payments import gateway
 
-from . import rules
+from . import card_views, cards, rules
 from .forms import CommitForm, CommitmentAddressForm
 from .models import Campaign, Commitment
 
 
 def payment_methods():
-    """How a customer may commit: cash on delivery always; a saved card once card commitments are wired in."""
+    """How a customer may commit: cash on delivery always; a card (saved now, charged at the target) with Stripe."""
+    if gateway.is_configured():
+        return [Commitment.Method.CARD, Commitment.Method.CASH_ON_DELIVERY]
     return [Commitment.Method.CASH_ON_DELIVERY]
 
 
@@ -100,6 +103,7 @@ class CommitView(LoginRequiredMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["campaign"] = self.campaign
         context.setdefault("address_form", self.address_form())
+        context.update(card_views.fields_context())
         return context
 
     def post(self, request, *args, **kwargs):
@@ -108,6 +112,10 @@ class CommitView(LoginRequiredMixin, FormView):
         if not (form.is_valid() and address_form.is_valid()):
             return self.render_to_response(self.get_context_data(form=form, address_form=address_form))
         try:
+            card = {}
+            if form.cleaned_data["method"] == Commitment.Method.CARD:
+                customer_id, payment_method_id = cards.saved_card(request.POST.get("setup_intent", ""), request.user)
+                card = {"customer_id": customer_id, "payment_method_id": payment_method_id}
             rules.commit(
                 self.campaign,
                 quantity=form.cleaned_data["quantity"],
@@ -115,6 +123,7 @@ class CommitView(LoginRequiredMixin, FormView):
                 user=request.user,
                 language=get_language(),
                 shipping_address=address_form.save(commit=False),
+                **card,
             )
         except rules.CampaignRefused as refusal:
             form.add_error(None, str(refusal))
