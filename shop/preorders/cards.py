@@ -411,15 +411,17 @@ def cancel_unpaid(now=None):
     return cancelled
 
 
+# Commitments whose saved card will never be charged: the campaign failed, or the commitment was cancelled.
+_DONE_WITH_CARD = (Commitment.State.RELEASED, Commitment.State.CANCELLED)
+
+
 def detach_released():
-    """Forget the saved cards of failed campaigns' commitments (each once). Returns how many were detached."""
+    """Forget the saved cards of failed campaigns' (and cancelled) commitments, each once. Returns how many."""
     detached = 0
-    released = Commitment.objects.filter(state=Commitment.State.RELEASED, method=Commitment.Method.CARD).exclude(
-        payment_method_id=""
-    )
-    for pk in released.values_list("pk", flat=True):
+    done = Commitment.objects.filter(state__in=_DONE_WITH_CARD, method=Commitment.Method.CARD)
+    for pk in done.exclude(payment_method_id="").values_list("pk", flat=True):
         with transaction.atomic():
-            commitment = _locked(pk, state=Commitment.State.RELEASED)
+            commitment = _locked(pk, state__in=_DONE_WITH_CARD)
             if commitment is None or not commitment.payment_method_id:
                 continue
             try:

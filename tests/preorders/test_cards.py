@@ -364,3 +364,43 @@ def test_two_closing_runs_at_the_same_moment_charge_each_card_once(base, stripe_
     assert len({call["idempotency_key"] for call in stripe_calls["charge"]}) == 4
     assert Order.objects.count() == 4
     assert Commitment.objects.filter(state=Commitment.State.ORDERED).count() == 4
+
+
+def test_a_payment_completed_after_the_commitment_was_cancelled_is_refunded_not_ordered(base, stripe_calls, client):
+    campaign = succeeded_campaign(target_quantity=1)
+    customer = UserFactory()
+    commitment = card_commitment(base, campaign, customer, DECLINED_AT_CHARGE)
+    close_campaigns()
+    client.force_login(customer)
+    answer = client.post(
+        reverse("preorders:card:pay-intent", kwargs={"pk": commitment.pk}),
+        {"payment_method": browser_tokenizes(base, SUCCEEDS)},
+    )
+    assert answer.json()["status"] == "succeeded"
+    # the grace period ends while the customer is paying: the commitment is cancelled first
+    Commitment.objects.filter(pk=commitment.pk).update(pay_by=timezone.now() - timedelta(minutes=1))
+    close_campaigns()
+
+    with pytest.raises(rules.CampaignRefused, match="refunded"):
+        cards.complete_pay_now(commitment.pk, client.session[f"preorder-pay-{commitment.pk}"])
+
+    commitment.refresh_from_db()
+    assert commitment.state == Commitment.State.CANCELLED and not Order.objects.exists()
+    [refund] = stripe_calls["refund"]
+    paid = gateway.retrieve_intent(refund["intent_id"])
+    assert paid["status"] == "succeeded" and refund["amount"] == gateway.from_stripe_amount(paid["amount"])
+
+
+def test_a_cancelled_card_commitment_has_its_saved_card_forgotten_once(base, stripe_calls):
+    campaign = succeeded_campaign(target_quantity=5)
+    customer = UserFactory()
+    commitment = card_commitment(base, campaign, customer)
+    saved = commitment.payment_method_id
+    rules.cancel(commitment, customer)
+
+    close_campaigns()
+    close_campaigns()
+
+    commitment.refresh_from_db()
+    assert stripe_calls["detach"] == [(saved,)]
+    assert commitment.payment_method_id == "" and not stripe_calls["charge"]
