@@ -48,11 +48,20 @@ logger = logging.getLogger(__name__)
 def setup_card(user):
     """A Stripe customer and a SetupIntent (off-session use) for the signed-in `user`; answers its client_secret."""
     nonce = uuid.uuid4().hex
-    customer = gateway.create_customer(
-        user.email, idempotency_key=f"preorder-customer-{user.pk}-{nonce}", metadata={"user": user.pk}
+    # One Stripe customer per shopper: the one of their earlier card commitments, else a new one.
+    customer_id = (
+        Commitment.objects.filter(user=user, method=Commitment.Method.CARD)
+        .exclude(stripe_customer_id="")
+        .order_by("-pk")
+        .values_list("stripe_customer_id", flat=True)
+        .first()
     )
+    if not customer_id:
+        customer_id = gateway.create_customer(
+            user.email, idempotency_key=f"preorder-customer-{user.pk}-{nonce}", metadata={"user": user.pk}
+        )["id"]
     intent = gateway.create_setup_intent(
-        customer["id"], idempotency_key=f"preorder-setup-{user.pk}-{nonce}", metadata={"user": user.pk}
+        customer_id, idempotency_key=f"preorder-setup-{user.pk}-{nonce}", metadata={"user": user.pk}
     )
     return intent["client_secret"]
 

@@ -134,6 +134,17 @@ def test_saving_a_card_charges_nothing_and_the_commitment_keeps_the_customer_and
     assert commitment.payment_intent_id == "" and not Order.objects.exists()
 
 
+def test_a_shopper_keeps_one_stripe_customer_for_all_their_saved_cards(base):
+    user = UserFactory()
+    first = card_commitment(base, succeeded_campaign(target_quantity=5), user)
+    second = card_commitment(base, succeeded_campaign(target_quantity=5), user)
+    assert first.stripe_customer_id == second.stripe_customer_id
+    assert first.payment_method_id != second.payment_method_id
+    assert card_commitment(base, succeeded_campaign(target_quantity=5), UserFactory()).stripe_customer_id != (
+        first.stripe_customer_id
+    )
+
+
 def test_a_setup_intent_of_another_customer_or_not_confirmed_is_refused(base):
     owner, thief = UserFactory(), UserFactory()
     seti = browser_confirms_setup(base, cards.setup_card(owner), SUCCEEDS)
