@@ -22,10 +22,17 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 ## demo: set up the embedded default (SQLite, local media) and serve the demo shop on http://$(HOST):$(PORT)/
-demo: $(VENV)/.runtime-installed
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/python manage.py load_demo
+## The demo keeps its own random SECRET_KEY in var/ (settings refuse to start without one when DEBUG is off).
+DEMO_KEY := var/demo-secret-key
+$(DEMO_KEY): | $(BIN)/python
+	mkdir -p var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+demo: $(VENV)/.runtime-installed $(DEMO_KEY)
+	export SECRET_KEY="$${SECRET_KEY:-$$(cat $(DEMO_KEY))}" && \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py load_demo && \
 	SERVE_MEDIA=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite (SQLite by default; PostgreSQL when DATABASE_URL is set)

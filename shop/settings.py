@@ -9,6 +9,7 @@ cash on delivery.  See the configuration table in README.md.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its defaults)
@@ -22,10 +23,26 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# The insecure key only exists so that `make demo` and the tests run with no
-# setup; `manage.py check --deploy` flags it and production must set its own.
-SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-demo-only-change-me-in-production")
+# Secrets come only from the environment. With DEBUG off a missing key stops start-up (`make demo`
+# keeps its own random key in var/, the tests set one in tests/settings.py); only a DEBUG (local)
+# run may fall back to the insecure key, which `check --deploy` flags.
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random value "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'); only DEBUG=true runs "
+            "may go without one."
+        )
+    SECRET_KEY = "django-insecure-debug-only-key"  # noqa: S105  (DEBUG only, see above)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+# DEBUG shows tracebacks and settings to whoever asks: never with a host the public can reach.
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "testserver", "0.0.0.0"}  # noqa: S104
+if DEBUG and not set(ALLOWED_HOSTS) <= LOCAL_HOSTS:
+    raise ImproperlyConfigured(
+        "DEBUG is on while ALLOWED_HOSTS names non-local hosts "
+        f"({', '.join(sorted(set(ALLOWED_HOSTS) - LOCAL_HOSTS))}). Turn DEBUG off in production."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 
@@ -318,6 +335,11 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 HTTPS = env.bool("HTTPS", default=False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365 if HTTPS else 0)
+# The shop owns its whole domain: subdomains are covered and the header carries `preload` (README,
+# "Configuration": submitting the domain to the browsers' preload list is a separate, deliberate step).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
+SESSION_COOKIE_HTTPONLY = True
 if env.bool("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
