@@ -9,6 +9,7 @@ from shop.preorders.models import Commitment
 from tests.checkout.factories import shipping_country
 from tests.factories import UserFactory
 from tests.payments.localstripe import localstripe, stripe_on_localstripe  # noqa: F401  (fixtures)
+from tests.queries import queries_for
 
 from .factories import CampaignFactory
 from .test_cards import SUCCEEDS, browser_confirms_setup
@@ -69,3 +70,13 @@ def test_a_missing_or_foreign_setup_intent_is_a_message_on_the_form(client, cust
         assert response.status_code == 200
         assert "The card could not be saved" in response.content.decode()
     assert not Commitment.objects.exists()
+
+
+def test_offering_the_card_costs_the_commit_page_no_query(client, customer, settings):
+    campaign = CampaignFactory()
+    url = reverse("preorders:commit", kwargs={"pk": campaign.pk})
+    settings.STRIPE_SECRET_KEY = settings.STRIPE_PUBLISHABLE_KEY = ""
+    without_card = queries_for(client, url)
+    settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = "sk_test_x", "pk_test_x"
+    assert 'value="card"' in client.get(url).content.decode()
+    assert queries_for(client, url) == without_card
