@@ -244,3 +244,16 @@ def test_a_campaign_page_and_the_commit_page_cost_the_same_queries_whatever_the_
         CommitmentFactory(campaign=CampaignFactory(), user=customer, email=customer.email)
     many = [queries_for(client, page) for page in pages]
     assert many == few
+
+
+def test_a_commitment_whose_card_payment_failed_links_to_the_pay_now_page(client, customer):
+    commitment = CommitmentFactory(
+        user=customer,
+        email=customer.email,
+        method=Commitment.Method.CARD,
+        state=Commitment.State.PAYMENT_FAILED,
+        pay_by=timezone.now() + timedelta(hours=72),
+        campaign__state=Campaign.State.SUCCEEDED,
+    )
+    html = client.get(reverse("preorders:mine")).content.decode()
+    assert reverse("preorders:card:pay", kwargs={"pk": commitment.pk}) in html

@@ -11,6 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = rules.close_due()
-        self.stdout.write(
-            "succeeded={succeeded} failed={failed} ordered={ordered} notified={notified}".format(**counts)
-        )
+        self.stdout.write(" ".join(f"{name}={count}" for name, count in counts.items()))
