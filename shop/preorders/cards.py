@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from shop.checkout import placement
 from shop.payments import gateway
 
+from . import rules
 from .models import Campaign, Commitment
 from .rules import CampaignRefused
 
@@ -94,44 +95,6 @@ def saved_card(setup_intent_id, user):
 # --- The order of a commitment -------------------------------------------------------------------
 
 
-def _campaign_basket(commitment):
-    """A frozen basket holding the commitment's units at the campaign's price (never the customer's open one)."""
-    from django.contrib.auth.models import AnonymousUser
-
-    from shop.basket.models import Basket
-    from shop.partner.strategy import Selector
-
-    user = commitment.user or AnonymousUser()
-    basket = Basket.objects.create(owner=commitment.user)
-    basket.strategy = Selector().strategy(user=user, campaign_id=commitment.campaign_id)
-    basket.add_product(commitment.campaign.product, commitment.quantity)
-    basket.freeze()
-    return basket
-
-
-def _checkout(commitment, basket):
-    """(snapshot for placement.place, total in tomans) of the commitment's order from `basket`."""
-    from django.contrib.auth.models import AnonymousUser
-    from oscar.apps.order.models import ShippingAddress
-    from oscar.apps.shipping.repository import Repository
-
-    user = commitment.user or AnonymousUser()
-    address = commitment.shipping_address or ShippingAddress()
-    method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
-    data = placement.snapshot(
-        basket=basket,
-        user=user,
-        email=commitment.email,
-        shipping_address=commitment.shipping_address,
-        shipping_method=method,
-        language=commitment.language,
-        campaign_id=commitment.campaign_id,
-    )
-    prepared = placement.prepared_basket(basket.pk, user, campaign_id=commitment.campaign_id)
-    total = placement.total_of(prepared, user, data)[0]
-    return data, total.incl_tax
-
-
 class _Quote(Exception):
     def __init__(self, amount):
         self.amount = amount
@@ -141,8 +104,8 @@ def amount_due(commitment):
     """What the commitment's order costs now (units at the campaign's price and delivery), writing nothing."""
     try:
         with transaction.atomic():
-            basket = _campaign_basket(commitment)
-            raise _Quote(_checkout(commitment, basket)[1])
+            basket = rules.campaign_basket(commitment)
+            raise _Quote(rules.order_checkout(commitment, basket)[1])
     except _Quote as quote:
         return quote.amount
 
@@ -211,9 +174,9 @@ def charge(commitment_pk, now=None):
             )
             if commitment is None:
                 return None
-            basket = _campaign_basket(commitment)
+            basket = rules.campaign_basket(commitment)
             try:
-                data, amount = _checkout(commitment, basket)
+                data, amount = rules.order_checkout(commitment, basket)
             except placement.OrderRefused as refusal:
                 logger.warning("Commitment %s: the order cannot be priced: %s", commitment_pk, refusal)
                 raise _Retry from refusal
@@ -314,9 +277,9 @@ def pay_now_intent(commitment, payment_method):
     if commitment.pay_by and commitment.pay_by <= timezone.now():
         raise CampaignRefused(_("The time to pay for this commitment has passed."))
     with transaction.atomic():
-        basket = _campaign_basket(commitment)
+        basket = rules.campaign_basket(commitment)
         try:
-            amount = _checkout(commitment, basket)[1]
+            amount = rules.order_checkout(commitment, basket)[1]
         except placement.OrderRefused as refusal:
             raise CampaignRefused(str(refusal)) from refusal
     return gateway.create_intent(
@@ -356,7 +319,7 @@ def complete_pay_now(commitment_pk, intent_id):
             refusal = _("This commitment can no longer be paid.")
         else:
             try:
-                data, total = _checkout(commitment, basket)
+                data, total = rules.order_checkout(commitment, basket)
                 if total != amount:
                     raise placement.OrderRefused(_("The amount paid does not match the order."))
                 with transaction.atomic():

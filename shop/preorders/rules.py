@@ -280,20 +280,54 @@ def close_due(now=None):
     return counts
 
 
+def campaign_basket(commitment):
+    """A frozen basket holding the commitment's units at the campaign's price (never the customer's open one)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from shop.basket.models import Basket
+    from shop.partner.strategy import Selector
+
+    user = commitment.user or AnonymousUser()
+    basket = Basket.objects.create(owner=commitment.user)
+    basket.strategy = Selector().strategy(user=user, campaign_id=commitment.campaign_id)
+    basket.add_product(commitment.campaign.product, commitment.quantity)
+    basket.freeze()
+    return basket
+
+
+def order_checkout(commitment, basket):
+    """(snapshot for placement.place, total in tomans) of the commitment's order from `basket`."""
+    from django.contrib.auth.models import AnonymousUser
+    from oscar.apps.order.models import ShippingAddress
+    from oscar.apps.shipping.repository import Repository
+
+    from shop.checkout import placement
+
+    user = commitment.user or AnonymousUser()
+    address = commitment.shipping_address or ShippingAddress()
+    method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
+    data = placement.snapshot(
+        basket=basket,
+        user=user,
+        email=commitment.email,
+        shipping_address=commitment.shipping_address,
+        shipping_method=method,
+        language=commitment.language,
+        campaign_id=commitment.campaign_id,
+    )
+    prepared = placement.prepared_basket(basket.pk, user, campaign_id=commitment.campaign_id)
+    total = placement.total_of(prepared, user, data)[0]
+    return data, total.incl_tax
+
+
 def place_order(commitment_pk):
-    """Turn one commitment of a succeeded campaign into an Oscar order for the producer (at most once).
+    """Turn one cash-on-delivery commitment of a succeeded campaign into an Oscar order for the producer (once).
 
     The order goes through the checkout's one way of placing orders (shop.checkout.placement) from a
     basket holding the committed units. Returns the order, or None when another runner has it or it
     cannot be placed (logged; the commitment stays committed and the next run tries again).
     """
-    from django.contrib.auth.models import AnonymousUser
-    from oscar.apps.order.models import ShippingAddress
-    from oscar.apps.shipping.repository import Repository
-
-    from shop.basket.models import Basket
     from shop.checkout import placement
-    from shop.partner.strategy import Selector
 
     try:
         with transaction.atomic():
@@ -305,21 +339,7 @@ def place_order(commitment_pk):
             )
             if commitment is None:
                 return None
-            user = commitment.user or AnonymousUser()
-            basket = Basket.objects.create(owner=commitment.user)
-            basket.strategy = Selector().strategy(user=user, campaign_id=commitment.campaign_id)
-            basket.add_product(commitment.campaign.product, commitment.quantity)
-            address = commitment.shipping_address or ShippingAddress()
-            method = Repository().get_default_shipping_method(basket=basket, shipping_addr=address)
-            data = placement.snapshot(
-                basket=basket,
-                user=user,
-                email=commitment.email,
-                shipping_address=commitment.shipping_address,
-                shipping_method=method,
-                language=commitment.language,
-                campaign_id=commitment.campaign_id,
-            )
+            data, _total = order_checkout(commitment, campaign_basket(commitment))
             # Refused: the whole transaction (the basket too) is rolled back; the next run tries again.
             order, _created = placement.place(data, method=placement.CASH_ON_DELIVERY)
             commitment.order = order
