@@ -7,3 +7,8 @@ class ShopConfig(AppConfig):
 
     name = "shop"
     verbose_name = _("Marketplace")
+
+    def ready(self):
+        from shop import caching, ratelimit  # noqa: F401  (ratelimit connects the account lockout's signals)
+
+        caching.connect()  # catalogue changes make cached anonymous pages unreachable (shop/caching.py)

@@ -134,12 +134,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shop.ratelimit.RateLimitMiddleware",  # abuse limits and account lockout (cache-backed)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "shop.caching.AnonymousPageCacheMiddleware",  # last: anonymous catalogue pages (shop/caching.py)
 ]
+# Longest life of a cached anonymous page (shop/caching.py bounds it by the next certificate expiry too).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"
@@ -341,10 +345,32 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
 SESSION_COOKIE_HTTPONLY = True
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Abuse limits (shop/ratelimit.py): attempts per client address in a window of seconds, per scope.
+RATE_LIMITS = {
+    "login": (env.int("RATE_LIMIT_LOGIN", default=20), env.int("RATE_LIMIT_LOGIN_WINDOW", default=300)),
+    "password-reset": (
+        env.int("RATE_LIMIT_PASSWORD_RESET", default=5),
+        env.int("RATE_LIMIT_PASSWORD_RESET_WINDOW", default=3600),
+    ),
+    "producer-application": (
+        env.int("RATE_LIMIT_APPLICATION", default=10),
+        env.int("RATE_LIMIT_APPLICATION_WINDOW", default=3600),
+    ),
+    "certificate-lookup": (
+        env.int("RATE_LIMIT_CERTIFICATE", default=60),
+        env.int("RATE_LIMIT_CERTIFICATE_WINDOW", default=60),
+    ),
+    "checkout": (env.int("RATE_LIMIT_CHECKOUT", default=20), env.int("RATE_LIMIT_CHECKOUT_WINDOW", default=600)),
+}
+# Account lockout: this many failed sign-ins for one account (from any address) lock it this long.
+LOGIN_LOCKOUT_FAILURES = env.int("LOGIN_LOCKOUT_FAILURES", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
 
 LOGGING = {
     "version": 1,

@@ -9,3 +9,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-never-used-outside-the-test-suite-0123456789")
 
 from shop.settings import *  # noqa: E402, F403
+
+# The suite signs in and places orders from one address many times: limits high enough never to
+# interfere; tests/security/test_ratelimit.py sets real ones.
+RATE_LIMITS = {scope: (100_000, window) for scope, (_limit, window) in RATE_LIMITS.items()}  # noqa: F405
+LOGIN_LOCKOUT_FAILURES = 1_000
