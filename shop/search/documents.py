@@ -9,9 +9,10 @@ stores for facets. Only listable products ever get here: the listing gate is
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import F, Max, Min, Prefetch
 
 from catalogue.models import Category, Product, ProductAttributeValue
+from quality.models import Certificate
 
 from .text import plain
 
@@ -39,7 +40,9 @@ def indexable(ids=None):
     )
     return (
         products.select_related("producer__region", "maker", "brand", "product_class")
-        .prefetch_related("categories", Prefetch("attribute_values", queryset=values), "stockrecords")
+        .prefetch_related(
+            "categories", Prefetch("attribute_values", queryset=values), "stockrecords", "children__stockrecords"
+        )
         .with_listability()
         .order_by("pk")
     )
@@ -96,4 +99,42 @@ def product_text(product, tree):
         title_en=product.title_en or "",
         body_fa=" ".join(part for part in bodies["fa"] if part),
         body_en=" ".join(part for part in bodies["en"] if part),
+    )
+
+
+def certificate_windows(product_ids):
+    """{product id: (valid from, valid until)} of the certificates in force for each product's current version."""
+    rows = (
+        Certificate.objects.in_force()
+        .filter(product_id__in=product_ids, product_version=F("product__content_version"))
+        .values("product_id")
+        .annotate(start=Min("valid_from"), end=Max("valid_until"))
+        .order_by()
+    )
+    return {row["product_id"]: (row["start"], row["end"]) for row in rows}
+
+
+@dataclass(frozen=True)
+class Stock:
+    prices: list
+    in_stock: bool
+    made_to_order: bool
+
+    @property
+    def availability(self):
+        """AvailabilityFacet's key: made to order (a lead time), in stock (some free stock), or ''."""
+        if self.made_to_order:
+            return "made_to_order"
+        return "in_stock" if self.in_stock else ""
+
+
+def product_stock(product):
+    """Prices and availability of a product from its stock records (a parent's: its children's too)."""
+    records = list(product.stockrecords.all())
+    for child in product.children.all():
+        records += list(child.stockrecords.all())
+    return Stock(
+        prices=sorted(record.price for record in records if record.price is not None),
+        in_stock=any(record.num_in_stock is None or record.net_stock_level > 0 for record in records),
+        made_to_order=product.lead_time_days is not None,
     )

@@ -23,11 +23,8 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    Exists,
     F,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -67,31 +64,10 @@ def _row(queryset, facet, key, label_fa=None, label_en=None, sort=None):
     ).values_list(*COLUMNS[:-1])
 
 
-# --- Price and availability, as expressions shared by filters, counts and sorting ---------------
-# Each is a subquery per product that the stock record indexes answer (own records, or a parent's
-# children's): no annotation is added to listings that do not need them.
+# --- Price ---------------------------------------------------------------------------------------
 
-
-def _own():
-    return StockRecord.objects.filter(product=OuterRef("pk"))
-
-
-def _childrens():
-    return StockRecord.objects.filter(product__parent=OuterRef("pk"))
-
-
-def _cheapest(records):
-    return Subquery(records.exclude(price=None).order_by("price").values("price")[:1])
-
-
-_FREE = Q(num_in_stock=None) | Q(num_in_stock__gt=Coalesce(F("num_allocated"), 0))
-
-# The cheapest price of a product (a parent's: its children's cheapest).
-PRICE = Coalesce(_cheapest(_own()), _cheapest(_childrens()))
 # The product a stock record sells (a variant's parent: what the listings show).
 OWNER = Coalesce("product__parent_id", "product_id")
-# Some stock is free to sell.
-IN_STOCK = Q(Exists(_own().filter(_FREE))) | Q(Exists(_childrens().filter(_FREE)))
 
 
 # --- Facets ------------------------------------------------------------------------------------
@@ -140,7 +116,7 @@ class TermsFacet(Facet):
     def __init__(self, name, label, path, model):
         self.name = name
         self.label = label
-        self.path = path  # from Product to the related object
+        self.path = path  # from the search document to the related object
         self.model = model
         self.es_field = name
 
@@ -371,10 +347,7 @@ class AvailabilityFacet(Facet):
         return tuple(dict.fromkeys(v for v in values if v in self.LABELS))
 
     def conditions(self):
-        return {
-            self.MADE_TO_ORDER: Q(lead_time_days__isnull=False),
-            self.IN_STOCK: Q(lead_time_days__isnull=True) & IN_STOCK,
-        }
+        return {key: Q(availability=key) for key in self.LABELS}
 
     def db_filter(self, values):
         condition = Q(pk__in=[])
@@ -401,7 +374,7 @@ class AvailabilityFacet(Facet):
 
 FACETS = (
     CategoryFacet(),
-    TermsFacet("region", _("Region"), "producer__region", Region),
+    TermsFacet("region", _("Region"), "region", Region),
     TermsFacet("producer", _("Producer"), "producer", Producer),
     TermsFacet("brand", _("Brand"), "brand", Brand),
     PriceFacet(),

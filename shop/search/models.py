@@ -10,7 +10,15 @@ migration adds two FTS5 tables fed by triggers on this table: `search_fts`
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def certified_now(self, at=None):
+        """Documents whose certificate window holds the moment (expiry needs no job: it is a comparison)."""
+        at = at or timezone.now()
+        return self.filter(certified_from__lte=at, certified_until__gt=at)
 
 
 class SearchDocument(models.Model):
@@ -26,15 +34,38 @@ class SearchDocument(models.Model):
         _("Body text"),
         help_text=_("Descriptions, producer, maker, region, craft, category, brand and attribute text, normalized."),
     )
+    # Facet and sorting fields, copied from the live catalogue when the document is written (the
+    # Elasticsearch document holds the same): counts and browsing read this one narrow table. Expiry
+    # needs no event, so the certificate's dates are kept and compared with the clock at query time;
+    # every other gate change (revocation, edits, withdrawal, producer) rewrites the document.
+    region = models.ForeignKey(
+        "producers.Region", models.SET_NULL, null=True, related_name="+", verbose_name=_("Region")
+    )
+    producer = models.ForeignKey(
+        "producers.Producer", models.SET_NULL, null=True, related_name="+", verbose_name=_("Producer")
+    )
+    brand = models.ForeignKey("producers.Brand", models.SET_NULL, null=True, related_name="+", verbose_name=_("Brand"))
+    price = models.DecimalField(_("Cheapest price"), max_digits=12, decimal_places=2, null=True)
+    availability = models.CharField(_("Availability"), max_length=20, blank=True, default="")
+    created = models.DateTimeField(_("Product created"), null=True)
+    certified_from = models.DateTimeField(_("Certified from"), null=True)
+    certified_until = models.DateTimeField(_("Certified until"), null=True)
     # PostgreSQL only (stays empty on SQLite, where the FTS5 tables do this job).
     search_vector = SearchVectorField(null=True, editable=False)
     updated_at = models.DateTimeField(_("Indexed"), auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Search document")
         verbose_name_plural = _("Search documents")
         # Created on PostgreSQL only (see migration 0001).
         indexes = [
+            # Browsing: the certificate window first (every query filters on it), then the sort keys.
+            models.Index(fields=["certified_until", "certified_from"], name="search_document_window"),
+            models.Index(fields=["-created", "-product"], name="search_document_newest"),
+            models.Index(fields=["price", "product"], name="search_document_price"),
+            models.Index(fields=["availability"], name="search_document_availability"),
             GinIndex(fields=["search_vector"], name="search_document_vector"),
             GinIndex(fields=["title"], name="search_document_title_trgm", opclasses=["gin_trgm_ops"]),
         ]

@@ -15,11 +15,17 @@ Ranking
   then newest.
 
 Facets and the gate
-  The matched ids only say which products mention the words; everything else is
-  asked of the live catalogue: `Product.objects.browsable()` (the listing gate),
-  the facet filters, and one UNION ALL query that counts every facet at once.
-  So counts always equal direct database counts and an unlisted product is never
-  returned even before the index catches up.
+  Counting and browsing read the search documents alone: each holds its
+  product's facet fields (region, producer, brand, cheapest price, availability,
+  creation date; categories and prices by stock record come from the narrow
+  link tables) and the window of the certificate in force for the product's
+  current version, compared with the clock in SQL, so expiry needs no job.
+  Every facet is counted in one UNION ALL query. Every other change to the gate
+  (revocation, suspension, material edit, withdrawal, producer deactivated)
+  rewrites the document through the index tasks; until that task has run the
+  counts may lag, but the page's own products are always loaded through
+  `Product.objects.browsable()` (the live listing gate), so an unlisted product
+  is never shown.
 """
 
 import contextlib
@@ -35,7 +41,7 @@ from django.db.models.expressions import RawSQL
 from catalogue.models import Product, ProductCategory
 
 from .. import conf, facets
-from ..documents import CategoryTree, indexable, product_text
+from ..documents import CategoryTree, certificate_windows, indexable, product_stock, product_text
 from ..models import SearchDocument
 from ..query import NEWEST, PRICE_ASC, PRICE_DESC, RELEVANCE
 from ..results import SearchResult, build_facets
@@ -59,6 +65,22 @@ def document_fields(text):
     return {
         "title": " ".join(words(f"{text.title_fa} {text.title_en}")),
         "body": " ".join(words(f"{text.body_fa} {text.body_en}")),
+    }
+
+
+def facet_fields(product, window):
+    """The facet, sorting and certificate-window columns of a listable product's document."""
+    stock = product_stock(product)
+    producer = product.producer
+    return {
+        "region_id": producer.region_id if producer else None,
+        "producer_id": product.producer_id,
+        "brand_id": product.brand_id,
+        "price": stock.prices[0] if stock.prices else None,
+        "availability": stock.availability,
+        "created": product.date_created,
+        "certified_from": window[0],
+        "certified_until": window[1],
     }
 
 
@@ -209,10 +231,10 @@ def matcher():
 
 
 ORDERINGS = {
-    NEWEST: ("-date_created", "-pk"),
-    RELEVANCE: ("-date_created", "-pk"),  # with no words to rank by
-    PRICE_ASC: (F("_price").asc(nulls_last=True), "-pk"),
-    PRICE_DESC: (F("_price").desc(nulls_last=True), "-pk"),
+    NEWEST: ("-created", "-pk"),
+    RELEVANCE: ("-created", "-pk"),  # with no words to rank by
+    PRICE_ASC: (F("price").asc(nulls_last=True), "-pk"),
+    PRICE_DESC: (F("price").desc(nulls_last=True), "-pk"),
 }
 
 
@@ -222,21 +244,24 @@ class DatabaseBackend(SearchBackend):
     # --- Searching ------------------------------------------------------------------------------
 
     def search(self, query):
-        products = Product.objects.browsable()
+        # Matching, facet counts and the page's order read the search documents alone (one narrow table
+        # with the facet fields and the certificate's dates, compared with the clock here); the page's
+        # own rows then pass the live gate, so a lagging index can never show an unlisted product.
+        documents = SearchDocument.objects.certified_now()
         if query.category is not None:
             in_category = ProductCategory.objects.filter(category__path__startswith=query.category.path)
-            products = products.filter(pk__in=in_category.values("product_id"))
+            documents = documents.filter(pk__in=in_category.values("product_id"))
         matches = None
         if query.tokens:
             matches = matcher().match(query.tokens)
             if not matches:
                 return SearchResult(query, [], 0, build_facets(query, {}), self.name)
-            products = products.filter(pk__in=ids_in(match.pk for match in matches))
+            documents = documents.filter(pk__in=ids_in(match.pk for match in matches))
 
         resolved = facets.resolve(query)
         filters = {name: facets.FACETS_BY_NAME[name].db_filter(values) for name, values in resolved.items()}
-        filtered = products.filter(*filters.values())
-        rows, total = self.facet_rows(products, filtered, filters, query, resolved)
+        filtered = documents.filter(*filters.values())
+        rows, total = self.facet_rows(documents, filtered, filters, query, resolved)
         page = self.page(filtered, matches, query) if total > query.offset else []
         return SearchResult(query, page, total, build_facets(query, rows), self.name)
 
@@ -271,8 +296,6 @@ class DatabaseBackend(SearchBackend):
             allowed = set(filtered.values_list("pk", flat=True))
             ids = [match.pk for match in matches if match.pk in allowed][window]
             return self.products(ids)
-        if query.sort in (PRICE_ASC, PRICE_DESC):
-            filtered = filtered.annotate(_price=facets.PRICE)
         # The page's ids first (an index-friendly query), then the listing's rows for those ids only:
         # Oscar's base_queryset() groups and counts, which is cheap for 24 rows, not for the whole set.
         ids = list(filtered.order_by(*ORDERINGS[query.sort]).values_list("pk", flat=True)[window])
@@ -300,9 +323,16 @@ class DatabaseBackend(SearchBackend):
         if not ids:
             return 0
         tree = CategoryTree()
+        products = list(indexable(ids))
+        windows = certificate_windows([product.pk for product in products])
         documents = [
-            SearchDocument(product=product, **document_fields(product_text(product, tree)))
-            for product in indexable(ids)
+            SearchDocument(
+                product=product,
+                **document_fields(product_text(product, tree)),
+                **facet_fields(product, windows[product.pk]),
+            )
+            for product in products
+            if product.pk in windows
         ]
         with transaction.atomic():
             SearchDocument.objects.filter(product_id__in=ids).delete()

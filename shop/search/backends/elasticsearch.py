@@ -25,7 +25,6 @@ import logging
 import unicodedata
 from datetime import UTC, datetime
 
-from django.db.models import F, Max, Min
 from django.utils.translation import get_language
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
@@ -48,11 +47,10 @@ from elasticsearch.dsl import (
 from elasticsearch.dsl import Q as ESQ
 
 from catalogue.models import Product
-from quality.models import Certificate
 from shop.persian import normalize
 
 from .. import conf, facets
-from ..documents import CategoryTree, indexable, product_text
+from ..documents import CategoryTree, certificate_windows, indexable, product_stock, product_text
 from ..query import NEWEST, PRICE_ASC, PRICE_DESC, RELEVANCE
 from ..results import SearchResult, build_facets
 from ..text import query_tokens
@@ -152,17 +150,9 @@ class ProductDocument(Document):
             raise UnlistedProduct(f"product {product.pk} is not listable and cannot be indexed")
         text = product_text(product, tree)
         categories = tree.with_ancestors(product.categories.all())
-        records = list(product.stockrecords.all())
-        for child in product.children.all():
-            records += list(child.stockrecords.all())
-        prices = [record.price for record in records if record.price is not None]
-        in_stock = any(record.num_in_stock is None or record.net_stock_level > 0 for record in records)
-        made_to_order = product.lead_time_days is not None
-        availability = (
-            facets.AvailabilityFacet.MADE_TO_ORDER
-            if made_to_order
-            else (facets.AvailabilityFacet.IN_STOCK if in_stock else None)
-        )
+        stock = product_stock(product)
+        prices, in_stock, made_to_order = stock.prices, stock.in_stock, stock.made_to_order
+        availability = stock.availability or None
         producer = product.producer
         return cls(
             meta={"id": product.pk},
@@ -187,18 +177,6 @@ class ProductDocument(Document):
                 {"input": [text.title_en or text.title_fa], "contexts": {LANGUAGE_CONTEXT: ["en"]}},
             ],
         )
-
-
-def certificate_windows(product_ids):
-    """{product id: (valid from, valid until)} of the certificates in force for each product's current version."""
-    rows = (
-        Certificate.objects.in_force()
-        .filter(product_id__in=product_ids, product_version=F("product__content_version"))
-        .values("product_id")
-        .annotate(start=Min("valid_from"), end=Max("valid_until"))
-        .order_by()
-    )
-    return {row["product_id"]: (row["start"], row["end"]) for row in rows}
 
 
 def index_definition(name):
