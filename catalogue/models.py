@@ -1,10 +1,13 @@
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductAttribute
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
+
+from shop.sanitize import clean_html
 
 from .signals import product_materially_changed
 
@@ -184,6 +187,10 @@ class Product(AbstractProduct):
         return tuple(self.__dict__[name] for name in self.MATERIAL_FIELDS)
 
     def save(self, *args, **kwargs):
+        # Producer-written HTML is sanitized here, the one place every form and script saves through.
+        for name in ("description", *(f"description_{code}" for code, _name in settings.LANGUAGES)):
+            if name in self.__dict__:
+                self.__dict__[name] = clean_html(self.__dict__[name])
         self.validate_attribute_values()
         changed = self.pk is not None and self._has_material_changes()
         if changed:
