@@ -9,6 +9,7 @@ class ShopConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
-        from shop import ratelimit, sanitize  # noqa: F401  (ratelimit connects the account lockout's signals)
+        from shop import caching, ratelimit, sanitize  # noqa: F401  (ratelimit connects the account lockout's signals)
 
         sanitize.connect()  # Wagtail pages' rich text is sanitized on save (shop/sanitize.py)
+        caching.connect()  # catalogue changes make cached anonymous pages unreachable (shop/caching.py)
