@@ -6,8 +6,9 @@ block), which carries the request's nonce (`{{ request.csp_nonce }}`). No 'unsaf
 'unsafe-eval' for scripts, no inline event handlers (templates use data attributes read by
 static/js/market-actions.js).
 
-The staff areas (Wagtail's admin under /cms/, django-admin and Oscar's dashboard, including the
-producer portal) get a looser policy: their third-party templates and widgets (Wagtail's admin,
+The staff areas (Wagtail's admin under /cms/, django-admin, Oscar's dashboard including the
+producer portal, and the certification pages under /quality/ drawn in the dashboard's layout) get a
+looser policy: their third-party templates and widgets (Wagtail's admin,
 Oscar's dashboard forms, TinyMCE) still rely on inline scripts and styles that we do not own.
 They are reachable only after signing in; everything else in the policy (sources, framing, forms,
 plugins) stays as strict as the storefront's.
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-STAFF_PATHS = re.compile(r"^/(cms|django-admin)/|^/[a-z]{2}(-[a-z]+)?/dashboard/")
+STAFF_PATHS = re.compile(r"^/(cms|django-admin)/|^/[a-z]{2}(-[a-z]+)?/(dashboard|quality)/")
 
 
 def _origin(url):
