@@ -12,7 +12,12 @@ import nh3
 TAGS = {"p", "br", "b", "strong", "i", "em", "u", "h2", "h3", "h4", "ul", "ol", "li", "a", "blockquote"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Wagtail stores internal links and embeds in its own markup: <a linktype="page" id="3">, <embed …/>.
-WAGTAIL_ATTRIBUTES = {"a": {"href", "linktype", "id"}, "embed": {"embedtype", "id", "format", "alt"}}
+# Draftail marks each block with data-block-key (comments and diffs anchor on it): kept.
+WAGTAIL_ATTRIBUTES = {
+    "*": {"data-block-key"},
+    "a": {"href", "linktype", "id"},
+    "embed": {"embedtype", "id", "format", "alt"},
+}
 
 
 def clean_html(value, wagtail=False):

@@ -82,7 +82,11 @@ def test_wagtail_rich_text_fields_and_stream_blocks_are_sanitized_on_save():
 
 
 def test_wagtail_internal_links_survive_cleaning():
-    source = '<p><a linktype="page" id="3">home</a></p><embed embedtype="image" id="7" format="left" alt="x"/>'
+    source = (
+        '<p data-block-key="k1"><a linktype="page" id="3">home</a></p>'
+        '<embed embedtype="image" id="7" format="left" alt="x"/>'
+    )
     cleaned = clean_html(source, wagtail=True)
+    assert '<p data-block-key="k1">' in cleaned
     assert '<a linktype="page" id="3">home</a>' in cleaned
     assert 'embedtype="image"' in cleaned and 'id="7"' in cleaned
