@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import segno
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -134,7 +135,11 @@ def test_the_printable_label(client):
     assert response.status_code == 200
     text = response.text
     assert certificate.number in text and "Goatskin card holder" in text and certificate.producer.name in text
-    assert "Scan to verify" in text and "@media print" in text
+    assert "Scan to verify" in text
+    # print styles live in market.css (no inline <style> under the Content-Security-Policy)
+    assert 'class="certificate-label-page"' in text and "css/market.css" in text
+    css = (settings.BASE_DIR / "static" / "css" / "market.css").read_text()
+    assert "@media print {\n    .certificate-label-page" in css
     assert qr.svg_inline(f"http://testserver{certificate.get_absolute_url()}") in text
 
 
