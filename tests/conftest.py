@@ -64,6 +64,28 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _search_documents_follow_saves(request, monkeypatch):
+    """Catalogue and category pages read the search documents, which are updated when a transaction
+    commits. A test inside a transaction that never commits updates them at once on every save instead;
+    tests/search checks the batching on commit itself and builds its index explicitly."""
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = marker is not None or "db" in request.fixturenames
+    in_transactions = (marker is not None and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    if not uses_db or in_transactions or "tests/search/" in str(request.node.path):
+        yield
+        return
+    from shop.search import indexing
+
+    def update_now(product_ids):
+        ids = sorted({pk for pk in product_ids if pk is not None})
+        if ids:
+            indexing.enqueue(ids)
+
+    monkeypatch.setattr(indexing, "schedule", update_now)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import caches
 
