@@ -29,6 +29,19 @@ def pytest_configure(config):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark the tests that run in real transactions (`transactional`): `make test` runs the others in
+    parallel workers, then these in one process, as Django orders them (last), because each flushes
+    the database when it ends."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        in_transactions = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        if in_transactions or "transactional_db" in fixtures or "live_server" in fixtures:
+            item.add_marker("transactional")
+
+
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}; chromium: {shutil.which(CHROMIUM) or 'absent'}"
 
