@@ -49,4 +49,7 @@ def normalize(text):
     text = text.translate(_CHARACTERS)
     text = _DIACRITICS.sub("", text)
     text = text.replace(ZWNJ, "")
+    # Dropping an invisible mark can bring a letter and its combining accent together
+    # ("e", ZWNJ, U+0301): compose them again, or normalizing twice would not give the same form.
+    text = unicodedata.normalize("NFKC", text)
     return _SPACES.sub(" ", text).strip().casefold()
