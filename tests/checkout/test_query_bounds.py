@@ -35,3 +35,40 @@ def test_page_queries_do_not_grow_with_lines(client, url_name, django_assert_max
         response = client.get(reverse(url_name))
     assert response.status_code == 200
     assert len(response.context["basket"].all_lines()) == 6
+
+
+def _count(client, method, url, data=None):
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data or {}, HTTP_REFERER="/")
+    assert response.status_code in (200, 302), (url, response.status_code)
+    return len(captured)
+
+
+# The cash-on-delivery steps the load benchmark walks, with their bounds (one line or six: the same).
+COD_STEPS = [
+    ("get", "checkout:shipping-address", None, 14),
+    ("get", "checkout:payment-method", None, 13),
+    ("post", "checkout:payment-method", {"payment_method": "cash-on-delivery"}, 15),
+    ("get", "checkout:preview", None, 14),
+]
+
+
+def test_basket_add_and_cod_steps_are_bounded_whatever_the_basket(client):
+    """Adding to the basket and each cash-on-delivery step: a fixed number of queries, not one more per line."""
+    first, *others = _products(6)
+    to_preview(client, [first])
+    add_url = reverse("basket:add", kwargs={"pk": others[0].pk})
+    one_line = {"add": _count(client, "post", add_url, {"quantity": 1})}
+    for method, name, data, _bound in COD_STEPS:
+        one_line[name, method] = _count(client, method, reverse(name), data)
+    for item in others[1:]:
+        add_to_basket(client, item)
+    last = _products(1)[0]
+    many = {"add": _count(client, "post", reverse("basket:add", kwargs={"pk": last.pk}), {"quantity": 1})}
+    for method, name, data, _bound in COD_STEPS:
+        many[name, method] = _count(client, method, reverse(name), data)
+    assert many["add"] == one_line["add"]
+    assert many["add"] <= 33  # the gate, stock and producer checks, the basket reloaded with its lines
+    for method, name, _data, bound in COD_STEPS:
+        assert many[name, method] <= one_line[name, method], (name, method)
+        assert many[name, method] <= bound, (name, method, many[name, method])

@@ -164,3 +164,19 @@ def test_indexable_is_the_gate():
     listed = ProductFactory()
     ProductFactory(certified=False)
     assert [product.pk for product in indexable()] == [listed.pk]
+
+
+def test_cached_facet_counts_follow_catalogue_changes():
+    """Counts are kept per catalogue version: a revocation (its index task) is counted at once."""
+    kept = ProductFactory(title_en="Cached counts rug")
+    gone = ProductFactory(title_en="Cached counts rug two")
+    rebuild_index()
+    assert search("q=cached").total == 2
+    assert search("q=cached").total == 2  # from the cache
+    certificate = Certificate.objects.get(product=gone)
+    certificate.status = Certificate.Status.REVOKED
+    certificate.save()
+    DatabaseBackend().update([gone.pk])  # what its index task does after commit
+    result = search("q=cached")
+    assert result.total == 1
+    assert [product.pk for product in result.products] == [kept.pk]

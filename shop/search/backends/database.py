@@ -29,14 +29,17 @@ Facets and the gate
 """
 
 import contextlib
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import CharField, Count, F, Value
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from catalogue.models import Product, ProductCategory
 
@@ -261,9 +264,28 @@ class DatabaseBackend(SearchBackend):
         resolved = facets.resolve(query)
         filters = {name: facets.FACETS_BY_NAME[name].db_filter(values) for name, values in resolved.items()}
         filtered = documents.filter(*filters.values())
-        rows, total = self.facet_rows(documents, filtered, filters, query, resolved)
+        rows, total = self.cached_facet_rows(documents, filtered, filters, query, resolved)
         page = self.page(filtered, matches, query) if total > query.offset else []
         return SearchResult(query, page, total, build_facets(query, rows), self.name)
+
+    def cached_facet_rows(self, documents, filtered, filters, query, resolved):
+        """facet_rows(), kept in the cache under the catalogue version and the next gate instant
+        (shop/caching.py): the same words and selections are counted once per catalogue change."""
+        from shop import caching
+
+        now = timezone.now()
+        instant = caching.next_gate_instant(now)
+        selections = sorted((name, tuple(sorted(map(str, values)))) for name, values in query.selections.items())
+        shape = repr((query.category.pk if query.category else None, tuple(query.tokens), selections))
+        digest = hashlib.sha256(shape.encode()).hexdigest()
+        key = f"search:facets:{caching.catalogue_version()}:{instant.timestamp()}:{digest}"
+        found = cache.get(key)
+        if found is None:
+            found = self.facet_rows(documents, filtered, filters, query, resolved)
+            seconds = min(caching.page_cache_seconds(), (instant - now).total_seconds())
+            if seconds >= 1:
+                cache.set(key, found, int(seconds))
+        return found
 
     def facet_rows(self, products, filtered, filters, query, resolved):
         """Every facet's counts (each under the other facets' selections) and the total, in one query."""
@@ -342,6 +364,9 @@ class DatabaseBackend(SearchBackend):
                     search_vector=SearchVector("title", weight="A", config="simple")
                     + SearchVector("body", weight="B", config="simple")
                 )
+        from shop.caching import bump_catalogue_version
+
+        bump_catalogue_version()  # cached counts and pages were taken from the documents replaced here
         return len(documents)
 
     def rebuild(self, progress=None):
@@ -354,6 +379,9 @@ class DatabaseBackend(SearchBackend):
                 progress(min(start + batch, len(ids)), len(ids))
         stale = SearchDocument.objects.exclude(product__in=Product.objects.browsable())
         stale.delete()
+        from shop.caching import bump_catalogue_version
+
+        bump_catalogue_version()
         if progress and not ids:
             progress(0, 0)
         return len(ids)
