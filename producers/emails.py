@@ -1,12 +1,17 @@
 """Emails to applicants about decisions, in the language they applied in (console backend by default)."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from .models import Application
+
+logger = logging.getLogger(__name__)
 
 TEMPLATES = {
     Application.State.APPROVED: "approved",
@@ -38,3 +43,15 @@ def application_decided(application, event):
         subject = " ".join(render_to_string(f"producers/emails/{name}_subject.txt", context).split())
         body = render_to_string(f"producers/emails/{name}_body.txt", context)
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.user.email])
+
+
+def notify_decided(application, event):
+    """Send the decision e-mail once the decision commits; a mail outage is logged and never fails the decision."""
+
+    def send():
+        try:
+            application_decided(application, event)
+        except Exception:  # the decision is committed; staff read the log and can tell the applicant
+            logger.exception("Application %s: the decision e-mail could not be sent", application.pk)
+
+    transaction.on_commit(send)

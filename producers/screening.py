@@ -158,7 +158,7 @@ def approve(application, staff, reason=""):
     application, event = _decide(application, staff, "approve", reason or "")
     application.producer = create_producer(application)
     application.save(update_fields=["producer"])
-    transaction.on_commit(lambda: emails.application_decided(application, event))
+    emails.notify_decided(application, event)
     return application
 
 
@@ -166,7 +166,7 @@ def approve(application, staff, reason=""):
 def reject(application, staff, reason):
     _require_reason(reason)
     application, event = _decide(application, staff, "reject", reason)
-    transaction.on_commit(lambda: emails.application_decided(application, event))
+    emails.notify_decided(application, event)
     return application
 
 
@@ -174,7 +174,7 @@ def reject(application, staff, reason):
 def request_more_information(application, staff, reason):
     _require_reason(reason)
     application, event = _decide(application, staff, "ask", reason)
-    transaction.on_commit(lambda: emails.application_decided(application, event))
+    emails.notify_decided(application, event)
     return application
 
 

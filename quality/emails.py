@@ -6,12 +6,16 @@ by default). Decision emails are sent once the transaction that recorded the
 decision commits, so a decision that is rolled back is never announced.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 APPLICATION_DECISIONS = ("approved", "changes_requested", "rejected")
 CERTIFICATE_DECISIONS = ("suspended", "reinstated", "revoked")
@@ -70,10 +74,19 @@ def send_decision(decision, application=None, certificate=None, reason=""):
 
 
 def notify_decision(decision, application=None, certificate=None, reason=""):
-    """Send the decision email when the current transaction commits (at once outside a transaction)."""
-    transaction.on_commit(
-        lambda: send_decision(decision, application=application, certificate=certificate, reason=reason)
-    )
+    """Send the decision email when the current transaction commits (at once outside a transaction).
+
+    A mail outage is logged and never fails the decision, which is already committed.
+    """
+
+    def send():
+        try:
+            send_decision(decision, application=application, certificate=certificate, reason=reason)
+        except Exception:
+            about = f"Certificate {certificate.pk}" if certificate else f"Certification application {application.pk}"
+            logger.exception("%s: the certification e-mail (%s) could not be sent", about, decision)
+
+    transaction.on_commit(send)
 
 
 def send_reminder(certificate, days_left):

@@ -13,13 +13,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import accounts, views
 from .sitemaps import SITEMAPS
 
 
 def oscar_urls():
-    """Oscar's storefront URLs without its `home` redirect: the home page is Wagtail's."""
-    return [pattern for pattern in apps.get_app_config("oscar").get_urls() if getattr(pattern, "name", "") != "home"]
+    """Oscar's storefront URLs without its `home` redirect: the home page is Wagtail's; sign-up and
+    password reset from shop.accounts (a mail outage never fails them)."""
+    oscar = apps.get_app_config("oscar")
+    accounts.install(oscar, apps.get_app_config("customer"))
+    return [pattern for pattern in oscar.get_urls() if getattr(pattern, "name", "") != "home"]
 
 
 urlpatterns = [
