@@ -322,6 +322,7 @@ STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 STRIPE_CURRENCY = env.str("STRIPE_CURRENCY", default="irr")
 STRIPE_UNITS_PER_TOMAN = env.int("STRIPE_UNITS_PER_TOMAN", default=10)  # a toman is ten rials
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+STRIPE_TIMEOUT = env.float("STRIPE_TIMEOUT", default=20.0)  # seconds per request (each retry waits as long)
 STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)  # seconds
 PREORDER_PAYMENT_GRACE_HOURS = env.int("PREORDER_PAYMENT_GRACE_HOURS", default=72)  # pay-now time after a failed charge
 MARKETPLACE_COMMISSION_PERCENT = env.str("MARKETPLACE_COMMISSION_PERCENT", default="10")  # of each line sold

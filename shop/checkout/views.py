@@ -14,9 +14,11 @@ import logging
 from django import http
 from django.conf import settings
 from django.contrib import messages
+from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
@@ -153,8 +155,14 @@ class CardMixin(PaymentMethodMixin, OrderPlacementMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class CardPayView(CardMixin, generic.View):
-    """POST payment_method (the card id from Stripe.js) → JSON {status, client_secret} or {error}."""
+    """POST payment_method (the card id from Stripe.js) → JSON {status, client_secret} or {error}.
+
+    Not one transaction: the CardPayment row is committed before Stripe is asked to charge, so that
+    a charge whose answer is lost (a timeout, the database failing just after) is still found by the
+    webhook through the PaymentIntent's metadata and turned into the order (or refunded).
+    """
 
     # The basket is revalidated below, to answer the browser with the reason as JSON (not a redirect).
     pre_conditions = [name for name in CardMixin.pre_conditions if name != "check_basket_is_valid"]
@@ -181,25 +189,52 @@ class CardPayView(CardMixin, generic.View):
             shipping_method=submission["shipping_method"],
             language=translation.get_language(),
         )
+        key = f"pi-basket-{basket.pk}-{gateway.to_stripe_amount(total)}-{payment_method}"
+        payment, _created = CardPayment.objects.update_or_create(
+            idempotency_key=key,
+            defaults={"basket_id": basket.pk, "amount": total, "currency": basket.currency, "checkout": data},
+        )
         try:
             intent = gateway.create_intent(
                 amount=total,
                 payment_method=payment_method,
-                idempotency_key=f"pi-basket-{basket.pk}-{gateway.to_stripe_amount(total)}-{payment_method}",
-                metadata={"basket": basket.pk, "order_number": data["order_number"]},
+                idempotency_key=key,
+                metadata={"basket": basket.pk, "order_number": data["order_number"], "card_payment": payment.pk},
             )
         except gateway.CardDeclined as declined:
+            payment.status, payment.last_error = CardPayment.Status.FAILED, str(declined)
+            payment.save(update_fields=["status", "last_error", "updated_at"])
             return http.JsonResponse({"error": str(declined)}, status=402)
-        except gateway.PaymentError:
+        except gateway.PaymentError as error:
+            # Stripe did not answer (after its retries) or refused the request: whether the card was charged
+            # is unknown, so the row stays open for the webhook and `reconcile_payments`.
             logger.exception("Basket %s: Stripe could not create the payment", basket.pk)
+            payment.last_error = str(error)[:1000]
+            payment.save(update_fields=["last_error", "updated_at"])
             return http.JsonResponse(
-                {"error": _("The card payment service is unavailable; no payment was taken. Please try again.")},
+                {
+                    "error": _(
+                        "The card payment service did not answer. Your basket is unchanged. If your card was "
+                        "charged, your order will be placed and confirmed by e-mail; otherwise, please try again."
+                    )
+                },
                 status=502,
             )
-        CardPayment.objects.update_or_create(
-            intent_id=intent["id"],
-            defaults={"basket_id": basket.pk, "amount": total, "currency": basket.currency, "checkout": data},
-        )
+        try:
+            payment.intent_id = intent["id"]
+            payment.save(update_fields=["intent_id", "updated_at"])
+        except DatabaseError:
+            # Charged (or about to be), but not written down: the webhook finds the row by the metadata.
+            logger.exception("Basket %s: PaymentIntent %s could not be recorded", basket.pk, intent["id"])
+            return http.JsonResponse(
+                {
+                    "error": _(
+                        "Your payment could not be confirmed just now. If your card was charged, your order "
+                        "will be placed and confirmed by e-mail; please do not pay again before then."
+                    )
+                },
+                status=503,
+            )
         request.session["card_payment_intent"] = intent["id"]
         return http.JsonResponse({"status": intent["status"], "client_secret": intent["client_secret"]})
 
@@ -220,8 +255,10 @@ class CardCompleteView(CardMixin, generic.View):
         try:
             intent = gateway.retrieve_intent(payment.intent_id)
             payment = services.settle(intent)
-        except gateway.PaymentError:
-            logger.exception("PaymentIntent %s: could not be checked", payment.intent_id)
+        except (gateway.PaymentError, DatabaseError):
+            # Stripe did not answer, or the order could not be written: nothing is half-done (settle is one
+            # transaction), and the webhook or `reconcile_payments --fix` settles the payment later.
+            logger.exception("PaymentIntent %s: could not be checked or settled", payment.intent_id)
             messages.error(
                 request,
                 _(

@@ -3,10 +3,14 @@
 Everything else in the shop calls these functions; nothing else imports `stripe`
 for API calls. The API base is a setting (localstripe in tests), every create and
 refund call carries an idempotency key derived from the basket or order, and the
-stripe library retries network errors and 5xx answers with backoff
-(STRIPE_MAX_NETWORK_RETRIES).
+stripe library retries network errors, timeouts, 409 and 5xx answers with exponential
+backoff and jitter (STRIPE_MAX_NETWORK_RETRIES), each retry with the same key, so a
+request Stripe did carry out is answered again, never repeated. A request waits
+STRIPE_TIMEOUT seconds at most (the library's default would be 80).
 """
 
+import functools
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
@@ -29,12 +33,18 @@ def is_configured():
     return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
 
 
+@functools.lru_cache(maxsize=4)
+def _network_client(timeout):
+    """One HTTP client per timeout, kept for the process (its connections are reused)."""
+    return stripe.new_default_http_client(timeout=timeout)
+
+
 def client():
     return stripe.StripeClient(
         settings.STRIPE_SECRET_KEY,
         base_addresses={"api": settings.STRIPE_API_BASE},
         max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
-        http_client=http_client,
+        http_client=http_client or _network_client(settings.STRIPE_TIMEOUT),
     )
 
 
@@ -89,6 +99,34 @@ def refund(*, intent_id, amount, idempotency_key, reason=""):
     if reason:
         params["metadata"] = {"reason": reason[:500]}
     return _call(client().v1.refunds.create, params, {"idempotency_key": idempotency_key})
+
+
+def _created_between(start: datetime, end: datetime):
+    return {"gte": int(start.timestamp()), "lt": int(end.timestamp())}
+
+
+def _every(list_call, params):
+    """Every object of a Stripe list, page after page, as plain dicts."""
+    try:
+        for item in list_call(params).auto_paging_iter():
+            yield item.to_dict()
+    except stripe.StripeError as error:
+        raise PaymentError(str(error)) from error
+
+
+def payment_intents_created_between(start, end):
+    """Every PaymentIntent created in [start, end), with its latest charge (what was refunded of it)."""
+    params = {"created": _created_between(start, end), "limit": 100, "expand": ["data.latest_charge"]}
+    return _every(client().v1.payment_intents.list, params)
+
+
+def refunds_created_between(start, end):
+    """Every refund created in [start, end)."""
+    return _every(client().v1.refunds.list, {"created": _created_between(start, end), "limit": 100})
+
+
+def retrieve_intent_with_charge(intent_id):
+    return _call(client().v1.payment_intents.retrieve, intent_id, {"expand": ["latest_charge"]})
 
 
 def construct_event(payload, signature):

@@ -10,6 +10,11 @@ class CardPayment(models.Model):
     The order may be placed by the customer's browser coming back or by the
     `payment_intent.succeeded` webhook, whichever is first (shop.checkout.placement
     makes sure it happens once).
+
+    The row is written (and committed) before Stripe is asked to charge, and its id travels in the
+    PaymentIntent's metadata (`card_payment`): if the answer is lost (a timeout, the database failing
+    right after the charge), the webhook still finds the checkout details and places the order.
+    Until Stripe answers, `intent_id` is empty.
     """
 
     class Status(models.TextChoices):
@@ -19,7 +24,10 @@ class CardPayment(models.Model):
         FAILED = "failed", _("Failed")
         REFUNDED_UNPLACEABLE = "refunded", _("Refunded: the order could not be placed")
 
-    intent_id = models.CharField(_("PaymentIntent"), max_length=255, unique=True)
+    intent_id = models.CharField(_("PaymentIntent"), max_length=255, unique=True, null=True, blank=True)
+    # The key of the create call (basket, amount, card): asking again with it finds this row, and Stripe
+    # answers the same PaymentIntent, so a retried request never charges twice.
+    idempotency_key = models.CharField(max_length=255, unique=True, null=True, blank=True)
     basket_id = models.PositiveIntegerField(_("Basket"), db_index=True)
     order = models.OneToOneField(
         "order.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="card_payment"
@@ -38,7 +46,7 @@ class CardPayment(models.Model):
         verbose_name_plural = _("card payments")
 
     def __str__(self):
-        return self.intent_id
+        return self.intent_id or f"card payment {self.pk} (no PaymentIntent yet)"
 
 
 class WebhookEvent(models.Model):

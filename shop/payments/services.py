@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 def settle(intent):
     """Bring our record of the intent (and its order) in line with Stripe's `intent`. Returns the CardPayment."""
     with transaction.atomic():
-        payment = CardPayment.objects.select_for_update().filter(intent_id=intent["id"]).first()
+        payment = _locked_payment_of(intent)
         if payment is None:
             logger.info("PaymentIntent %s is not one of ours", intent["id"])
             return None
@@ -46,6 +46,22 @@ def settle(intent):
             payment.last_error = (error.get("message") if isinstance(error, dict) else "") or status
             payment.save(update_fields=["status", "last_error", "updated_at"])
         return payment
+
+
+def _locked_payment_of(intent):
+    """Our row for the intent, locked: by its id, or, when the answer to the charge was lost before the
+    id was saved, by the row id the checkout put in the intent's metadata (then the id is saved now)."""
+    payment = CardPayment.objects.select_for_update().filter(intent_id=intent["id"]).first()
+    if payment is not None:
+        return payment
+    reference = str((intent.get("metadata") or {}).get("card_payment", ""))
+    if not reference.isdigit():
+        return None
+    payment = CardPayment.objects.select_for_update().filter(pk=int(reference), intent_id__isnull=True).first()
+    if payment is not None:
+        payment.intent_id = intent["id"]
+        payment.save(update_fields=["intent_id", "updated_at"])
+    return payment
 
 
 def _place_or_refund(payment, intent):

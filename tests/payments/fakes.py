@@ -10,10 +10,11 @@ from urllib.parse import parse_qs, urlparse
 import stripe
 
 WEBHOOK_SECRET = "whsec_test_secret"
+TIMEOUT = object()  # an answer that never comes: the request times out
 _ids = itertools.count(1)
 
 
-def payment_intent(status="succeeded", amount=4_500_000, intent_id=None, error=None):
+def payment_intent(status="succeeded", amount=4_500_000, intent_id=None, error=None, metadata=None):
     intent_id = intent_id or f"pi_test_{next(_ids)}"
     return {
         "id": intent_id,
@@ -25,6 +26,36 @@ def payment_intent(status="succeeded", amount=4_500_000, intent_id=None, error=N
         "client_secret": f"{intent_id}_secret_abc",
         "last_payment_error": error,
         "latest_charge": f"ch_for_{intent_id}",
+        "metadata": metadata or {},
+    }
+
+
+def listing(path, *objects):
+    """A Stripe list answer holding every object on one page."""
+    return {"object": "list", "url": path, "has_more": False, "data": list(objects)}
+
+
+def charge(intent, refunded=0):
+    """The intent with its latest charge expanded, `refunded` (Stripe units) of it refunded."""
+    return {
+        **intent,
+        "latest_charge": {
+            "id": f"ch_for_{intent['id']}",
+            "object": "charge",
+            "amount": intent["amount"],
+            "amount_refunded": refunded,
+            "payment_intent": intent["id"],
+        },
+    }
+
+
+def refund_object(intent_id, amount, refund_id=None, status="succeeded"):
+    return {
+        "id": refund_id or f"re_test_{next(_ids)}",
+        "object": "refund",
+        "amount": amount,
+        "payment_intent": intent_id,
+        "status": status,
         "metadata": {},
     }
 
@@ -50,12 +81,25 @@ class FakeStripe(stripe.HTTPClient):
         parsed = urlparse(url)
         body = post_data.decode() if isinstance(post_data, bytes) else (post_data or "")
         self.requests.append(
-            {"method": method.lower(), "path": parsed.path, "headers": dict(headers or {}), "data": parse_qs(body)}
+            {
+                "method": method.lower(),
+                "path": parsed.path,
+                "query": parse_qs(parsed.query),
+                "headers": dict(headers or {}),
+                "data": parse_qs(body),
+            }
         )
-        for (answer_method, prefix), queue in self.answers.items():
-            if answer_method == method.lower() and parsed.path.startswith(prefix) and queue:
-                status, payload = queue.pop(0) if len(queue) > 1 else queue[0]
-                return json.dumps(payload), status, {"request-id": "req_fake"}
+        matching = [
+            (prefix, queue)
+            for (answer_method, prefix), queue in self.answers.items()
+            if answer_method == method.lower() and parsed.path.startswith(prefix) and queue
+        ]
+        for _prefix, queue in sorted(matching, key=lambda item: -len(item[0]))[:1]:  # the most specific path
+            answer = queue.pop(0) if len(queue) > 1 else queue[0]
+            if answer is TIMEOUT:
+                raise stripe.APIConnectionError("Request to Stripe timed out (fake)", should_retry=True)
+            status, payload = answer
+            return json.dumps(payload), status, {"request-id": "req_fake"}
         return json.dumps({"error": {"type": "invalid_request_error", "message": "no fake answer"}}), 404, {}
 
     def close(self):
