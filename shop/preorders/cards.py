@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.template.loader import render_to_string
@@ -358,7 +358,13 @@ def charge_due(now=None):
         campaign__state=Campaign.State.SUCCEEDED, state=Commitment.State.COMMITTED, method=Commitment.Method.CARD
     )
     for pk in pending.values_list("pk", flat=True):
-        outcome = charge(pk, now)
+        try:
+            outcome = charge(pk, now)
+        except DatabaseError:
+            # Rolled back, the charge included: the next run asks Stripe again with the same idempotency key,
+            # which answers the same PaymentIntent (never a second charge) and places the order then.
+            logger.exception("Commitment %s: the database failed while charging; left for the next run", pk)
+            continue
         if outcome:
             counts[outcome] = counts.get(outcome, 0) + 1
     return counts

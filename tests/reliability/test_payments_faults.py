@@ -179,3 +179,44 @@ def test_stripe_timing_out_when_the_browser_comes_back_places_nothing_and_says_s
         response = client.post(reverse("checkout:card-complete"), follow=True)
     assert "could not confirm your payment yet" in response.content.decode()
     assert not Order.objects.exists() and basket_items(client) == 1
+
+
+def test_the_database_failing_after_an_off_session_charge_is_recharged_under_the_same_key_once(stripe, monkeypatch):
+    """A pre-order campaign succeeded; the database fails while the first card commitment's order is written."""
+    from shop.preorders import cards, rules
+    from shop.preorders.models import Campaign, Commitment
+    from tests.factories import UserFactory
+    from tests.preorders.factories import CampaignFactory
+
+    campaign = CampaignFactory(target_quantity=2, max_per_customer=1)
+    for customer in (UserFactory(), UserFactory()):
+        rules.commit(
+            campaign,
+            quantity=1,
+            method=Commitment.Method.CARD,
+            user=customer,
+            payment_method_id="pm_1",
+            customer_id="cus_1",
+        )
+    Campaign.objects.filter(pk=campaign.pk).update(state=Campaign.State.SUCCEEDED)
+    first, second = Commitment.objects.order_by("pk")
+    stripe.answer("post", CREATE, (200, payment_intent("succeeded", amount=4_000_000, intent_id="pi_offsession")))
+    place = placement.place
+    calls = []
+
+    def fails_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseError("the database went away")
+        return place(*args, **kwargs)
+
+    monkeypatch.setattr(placement, "place", fails_once)
+    assert cards.charge_due() == {"ordered": 1}  # the run went on with the second commitment
+    first.refresh_from_db()
+    assert first.state == Commitment.State.COMMITTED and first.order is None
+    assert cards.charge_due() == {"ordered": 1}  # the next run: the same key, so Stripe answers the same charge
+    first.refresh_from_db()
+    assert first.state == Commitment.State.ORDERED and first.order is not None
+    keys = [call["headers"]["Idempotency-Key"] for call in stripe.calls("post", CREATE)]
+    assert keys.count(first.idempotency_key) == 2 and keys.count(second.idempotency_key) == 1
+    assert Order.objects.count() == 2
