@@ -510,3 +510,34 @@ def test_hostile_submissions_cover_every_hostile_value_for_every_field():
         values = {hostile_submission(fields, r)[f"field{j}"] for r in range(len(HOSTILE))}
         assert values == set(HOSTILE)
     assert urlencode({"q": HOSTILE[4]})  # mixed scripts encode in a query string
+
+
+# --- The server errors this fuzzing found, each stated once ----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_product_posted_with_a_tampered_stock_record_management_form_shows_the_form_again(demo):
+    # Oscar pre-filled the producer's partner on forms[0] of a formset that had no form: IndexError.
+    client = client_as("producer")
+    url = own_product_page()
+    product_fields = set(form_class("shop.dashboard.catalogue.forms.ProductForm").base_fields)
+    [(action, fields)] = page_forms(client.get(url).content.decode(), "post", product_fields, url)
+    data = {field["name"]: field["value"] for field in fields if field["kind"] not in ("submit", "file")}
+    data.update({"stockrecords-TOTAL_FORMS": "-1", "stockrecords-INITIAL_FORMS": "NaN"})
+    response = client.post(action, data)
+    assert response.status_code == 200
+    assert response.context["stockrecord_formset"].non_form_errors()
+
+
+@pytest.mark.django_db
+def test_a_recommended_product_that_is_no_product_key_is_a_form_error(demo):
+    # Oscar's product picker looked "Infinity" up as a primary key while drawing the error page: ValueError.
+    client = client_as("superuser")
+    url = own_product_page()
+    product_fields = set(form_class("shop.dashboard.catalogue.forms.ProductForm").base_fields)
+    [(action, fields)] = page_forms(client.get(url).content.decode(), "post", product_fields, url)
+    data = {field["name"]: field["value"] for field in fields if field["kind"] not in ("submit", "file")}
+    data.update({"primary_recommendations-0-recommendation": "Infinity"})
+    response = client.post(action, data)
+    assert response.status_code == 200
+    assert response.context["recommended_formset"].errors
