@@ -46,6 +46,7 @@ CACHED_VIEWS = frozenset(
     }
 )
 VERSION_KEY = "page-cache:catalogue-version"
+SEARCH_VERSION_KEY = "search:documents-version"
 NEXT_INSTANT_KEY = "page-cache:next-gate-instant"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "\x00csrf\x00"
@@ -60,20 +61,41 @@ def page_cache_seconds():
 # --- The catalogue version and the next gate instant -------------------------------------------------
 
 
-def catalogue_version():
-    version = cache.get(VERSION_KEY)
+def _version(key):
+    version = cache.get(key)
     if version is None:
         version = int(timezone.now().timestamp() * 1000)  # new after a cache flush: never an old number
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(key, version, None)
+        version = cache.get(key, version)
     return version
 
 
-def bump_catalogue_version():
+def _bump(key):
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:  # not there (evicted or never set): a fresh time-based one
-        cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), None)
+        cache.set(key, int(timezone.now().timestamp() * 1000), None)
+
+
+def catalogue_version():
+    return _version(VERSION_KEY)
+
+
+def bump_catalogue_version():
+    _bump(VERSION_KEY)
+
+
+def search_version():
+    """The version of what search facet counts are taken from: the search documents and the category tree.
+
+    Narrower than the catalogue version: a stock allocation (every order placed) changes the stock a
+    page shows, but not the documents' facet fields unless availability or price change, which the
+    index update that follows detects (shop/search/backends/database.py bumps this one then)."""
+    return _version(SEARCH_VERSION_KEY)
+
+
+def bump_search_version():
+    _bump(SEARCH_VERSION_KEY)
 
 
 def next_gate_instant(now):
@@ -110,6 +132,14 @@ def catalogue_changed(sender, instance=None, raw=False, **kwargs):
         transaction.on_commit(change, robust=True)  # and after commit, for pages cached meanwhile
 
 
+def category_tree_changed(sender, instance=None, raw=False, **kwargs):
+    """Receiver: a category or a product's category link changed; facet counts by category may differ."""
+    if raw:
+        return
+    bump_search_version()
+    transaction.on_commit(bump_search_version, robust=True)
+
+
 def connect():
     from oscar.apps.partner.models import StockRecord
 
@@ -141,6 +171,10 @@ def connect():
         for signal in (post_save, post_delete):
             uid = f"page-cache-{model.__name__}-{signal is post_save}"
             signal.connect(catalogue_changed, sender=model, dispatch_uid=uid)
+    for model in (Category, ProductCategory):
+        for signal in (post_save, post_delete):
+            uid = f"search-facets-{model.__name__}-{signal is post_save}"
+            signal.connect(category_tree_changed, sender=model, dispatch_uid=uid)
 
 
 # --- The middleware ------------------------------------------------------------------------------------

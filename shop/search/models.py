@@ -63,6 +63,14 @@ class SearchDocument(models.Model):
         indexes = [
             # Browsing: the certificate window first (every query filters on it), then the sort keys.
             models.Index(fields=["certified_until", "certified_from"], name="search_document_window"),
+            # Facet counts read every document in force (all of them, at 100k products): this one covers
+            # their columns, so PostgreSQL counts from an index a thirtieth of the table's size (whose
+            # text and vector make it wide) without reading the table. PostgreSQL only (INCLUDE).
+            models.Index(
+                fields=["certified_until", "certified_from"],
+                include=["product", "region", "producer", "brand", "price", "availability", "created"],
+                name="search_document_facets",
+            ),
             models.Index(fields=["-created", "-product"], name="search_document_newest"),
             models.Index(fields=["price", "product"], name="search_document_price"),
             models.Index(fields=["availability"], name="search_document_availability"),

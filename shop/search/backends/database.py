@@ -87,6 +87,22 @@ def facet_fields(product, window):
     }
 
 
+# What a document holds (its search vector is computed from title and body): equal values, same document.
+DOCUMENT_FIELDS = (
+    "product_id",
+    "title",
+    "body",
+    "region_id",
+    "producer_id",
+    "brand_id",
+    "price",
+    "availability",
+    "created",
+    "certified_from",
+    "certified_until",
+)
+
+
 def fetch(sql, params, *, savepoint=False, setup=()):
     """The rows of one raw statement (after `setup` statements), inside a savepoint when asked.
 
@@ -269,8 +285,9 @@ class DatabaseBackend(SearchBackend):
         return SearchResult(query, page, total, build_facets(query, rows), self.name)
 
     def cached_facet_rows(self, documents, filtered, filters, query, resolved):
-        """facet_rows(), kept in the cache under the catalogue version and the next gate instant
-        (shop/caching.py): the same words and selections are counted once per catalogue change."""
+        """facet_rows(), kept in the cache under the search version and the next gate instant
+        (shop/caching.py): the same words and selections are counted once per change of the documents
+        or the category tree, not once per order placed (at 100k products a count takes a second)."""
         from shop import caching
 
         now = timezone.now()
@@ -278,7 +295,7 @@ class DatabaseBackend(SearchBackend):
         selections = sorted((name, tuple(sorted(map(str, values)))) for name, values in query.selections.items())
         shape = repr((query.category.pk if query.category else None, tuple(query.tokens), selections))
         digest = hashlib.sha256(shape.encode()).hexdigest()
-        key = f"search:facets:{caching.catalogue_version()}:{instant.timestamp()}:{digest}"
+        key = f"search:facets:{caching.search_version()}:{instant.timestamp()}:{digest}"
         found = cache.get(key)
         if found is None:
             found = self.facet_rows(documents, filtered, filters, query, resolved)
@@ -356,6 +373,10 @@ class DatabaseBackend(SearchBackend):
             for product in products
             if product.pk in windows
         ]
+        if self.unchanged(ids, documents):
+            # Most updates follow a stock allocation (an order placed) that changed no document: rewriting
+            # them would make every cached count and page unreachable for nothing.
+            return len(documents)
         with transaction.atomic():
             SearchDocument.objects.filter(product_id__in=ids).delete()
             SearchDocument.objects.bulk_create(documents, batch_size=500)
@@ -364,10 +385,23 @@ class DatabaseBackend(SearchBackend):
                     search_vector=SearchVector("title", weight="A", config="simple")
                     + SearchVector("body", weight="B", config="simple")
                 )
-        from shop.caching import bump_catalogue_version
-
-        bump_catalogue_version()  # cached counts and pages were taken from the documents replaced here
+        self.documents_changed()  # cached counts and pages were taken from the documents replaced here
         return len(documents)
+
+    @staticmethod
+    def unchanged(ids, documents):
+        """True when the stored documents of `ids` are exactly `documents` (same rows, same fields)."""
+        fields = list(DOCUMENT_FIELDS)
+        stored = {row[0]: row for row in SearchDocument.objects.filter(product_id__in=ids).values_list(*fields)}
+        fresh = {row[0]: row for row in ([getattr(d, name) for name in fields] for d in documents)}
+        return stored.keys() == fresh.keys() and all(tuple(fresh[pk]) == stored[pk] for pk in stored)
+
+    @staticmethod
+    def documents_changed():
+        from shop.caching import bump_catalogue_version, bump_search_version
+
+        bump_catalogue_version()
+        bump_search_version()
 
     def rebuild(self, progress=None):
         """Rewrite every listable product's document in batches, then drop the rest: search keeps answering."""
@@ -379,9 +413,7 @@ class DatabaseBackend(SearchBackend):
                 progress(min(start + batch, len(ids)), len(ids))
         stale = SearchDocument.objects.exclude(product__in=Product.objects.browsable())
         stale.delete()
-        from shop.caching import bump_catalogue_version
-
-        bump_catalogue_version()
+        self.documents_changed()
         if progress and not ids:
             progress(0, 0)
         return len(ids)
