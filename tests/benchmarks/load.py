@@ -63,7 +63,8 @@ def environment():
         DEBUG="false",
         SECRET_KEY=env.get("SECRET_KEY", "load-benchmark-secret-key-not-for-production-0123456789"),
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        MEDIA_ROOT=str(FOLDER / "media"),
+        # A kept database (BENCH_MEDIA_ROOT: where its pictures were stored) or this run's own folder.
+        MEDIA_ROOT=env.get("BENCH_MEDIA_ROOT", str(FOLDER / "media")),
         STATIC_ROOT=str(FOLDER / "static"),
         LOG_LEVEL="ERROR",
     )
@@ -78,7 +79,22 @@ def prepare(env, size):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "load_demo")
-    manage(env, "generate_catalogue", "--products", str(size), "--pictures", "2")
+    manage(env, "generate_catalogue", "--products", str(size), "--pictures", "2", "--no-index")
+    # The index is rebuilt only when it disagrees with the catalogue (it took 10 minutes at 100k on a
+    # loaded machine): an earlier run of the same size, kept in DATABASE_URL, is measured again as it is.
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "search_index", "--check", "--backend", "database"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    if check.returncode != 0:
+        manage(env, "search_index", "--rebuild")
+    if env["DATABASE_URL"].startswith("postgres"):
+        # Bulk writes leave the visibility map unset until autovacuum passes: index-only scans (facet
+        # counts) would read the table meanwhile, and the planner's statistics would describe less data.
+        vacuum = "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
+        manage(env, "shell", "-c", vacuum)
 
 
 def targets_and_queries(env):
@@ -177,6 +193,7 @@ def run_size(env, size, args):
     targets_file = FOLDER / "targets.json"
     targets_file.write_text(json.dumps(sample["targets"], ensure_ascii=False), encoding="utf-8")
     server, url = start_gunicorn(env, args.workers)
+    load = {"before": os.getloadavg()}
     try:
         print(f"--- {size} products: {args.users} customers for {args.duration} s", file=sys.stderr)
         mixed = locust(env, url, targets_file, args.users, args.duration, f"mixed-{size}")
@@ -186,13 +203,21 @@ def run_size(env, size, args):
             users, seconds = args.throughput_users, args.throughput_seconds
             stats = locust(env, url, targets_file, users, seconds, f"{task}-{size}", task)
             throughput[page] = number(stats.get(page, {}), "Requests/s")
+        load["after"] = os.getloadavg()
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return mixed, throughput, sample["queries"]
+    return mixed, throughput, sample["queries"], load
 
 
-def table(size, mixed, throughput, queries, vendor):
+def load_line(load):
+    """The machine's load averages around the run (other work on it slows every page alike)."""
+    return "Load averages (1, 5, 15 min): " + ", ".join(
+        f"{moment} {' '.join(f'{value:.2f}' for value in values)}" for moment, values in load.items()
+    )
+
+
+def table(size, mixed, throughput, queries, vendor, load):
     health = throughput.get("healthz") or 0
     lines = [
         f"### {size:,} products ({vendor})",
@@ -213,6 +238,7 @@ def table(size, mixed, throughput, queries, vendor):
         )
     if health:
         lines += ["", f"/healthz/ alone: {health:.1f} req/s (× healthz = how many times slower than it)."]
+    lines += ["", load_line(load)]
     return "\n".join(lines)
 
 
@@ -239,8 +265,8 @@ def main():
         f"Machine: {os.cpu_count()} cores.",
     ]
     for size in sorted(args.products):
-        mixed, throughput, queries = run_size(env, size, args)
-        sections += ["", table(size, mixed, throughput, queries, vendor)]
+        mixed, throughput, queries, load = run_size(env, size, args)
+        sections += ["", table(size, mixed, throughput, queries, vendor, load)]
         print("\n".join(sections[-1:]))
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"load-{vendor.lower()}-{started:%Y%m%d-%H%M}.md"
