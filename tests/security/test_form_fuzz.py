@@ -348,8 +348,10 @@ def page_forms(html, method, field_names, page_url):
 
 
 def hostile_submission(fields, round_number):
-    """The data of one submission: in round r field j takes hostile value r + j; options, hidden values and
-    buttons are kept in two rounds of three so that the view gets as far as the form's own checks."""
+    """The data of one submission: in round r field j takes hostile value r + j; options and hidden values
+    are kept in two rounds of three, and a submit button is pressed, so that the view gets as far as the
+    form's own checks. File
+    fields get a file of the wrong kind, or in the third round a string instead of a file."""
     data, grouped = {}, {}
     buttons = [field for field in fields if field["kind"] == "submit"]
     keep_structure = round_number % 3 != 2
@@ -358,7 +360,7 @@ def hostile_submission(fields, round_number):
         kind = field["kind"]
         if kind in ("submit", "button", "reset", "image"):
             continue
-        if kind == "file":
+        if kind == "file" and keep_structure:
             name, content, content_type = HOSTILE_FILES[(round_number + position) % len(HOSTILE_FILES)]
             grouped.setdefault(field["name"], []).append(SimpleUploadedFile(name, content, content_type))
             continue
