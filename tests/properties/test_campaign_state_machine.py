@@ -229,7 +229,7 @@ def test_campaign_rules_keep_their_invariants_whatever_happens_in_whatever_order
     run_state_machine_as_test(
         CampaignMachine,
         settings=settings(
-            max_examples=25,
+            max_examples=20,
             stateful_step_count=25,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
