@@ -9,7 +9,8 @@ class ShopConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
-        from shop import caching, ratelimit, sanitize  # noqa: F401  (ratelimit connects the account lockout's signals)
+        from shop import alerts, caching, ratelimit, sanitize  # noqa: F401  (ratelimit connects the lockout's signals)
 
         sanitize.connect()  # Wagtail pages' rich text is sanitized on save (shop/sanitize.py)
         caching.connect()  # catalogue changes make cached anonymous pages unreachable (shop/caching.py)
+        alerts.connect()  # back-in-stock alerts after the stock change commits (shop/alerts.py)

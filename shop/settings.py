@@ -269,6 +269,7 @@ OSCAR_SHOP_TAGLINE = _("Certified products of home businesses")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "IRT"  # the toman: what prices are quoted in
 OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_EAGER_ALERTS = False  # back-in-stock alerts go out after commit (shop/alerts.py), not inside the stock save
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"

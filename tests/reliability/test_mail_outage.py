@@ -147,3 +147,32 @@ def test_registering_creates_the_account_and_signs_in(client, mail_down):
     user = get_user_model().objects.get(email="new.customer@example.com")
     assert client.session.get("_auth_user_id") == str(user.pk)
     assert logged_errors(mail_down, "the welcome e-mail could not be sent")
+
+
+def test_an_order_for_a_product_someone_asked_to_be_alerted_about(client, mail_down):
+    """Oscar e-mails "back in stock" alerts from the stock record's save, which placing an order does."""
+    from oscar.apps.customer.models import ProductAlert
+
+    item = product(num_in_stock=3)
+    alert = ProductAlert.objects.create(product=item, user=UserFactory())  # a signed-in customer's: active
+    to_preview(client, [item])
+    response = place_cod(client)
+    assert response.status_code == 302 and response["Location"].endswith(reverse("checkout:thank-you"))
+    assert Order.objects.get().lines.get().product == item
+    alert.refresh_from_db()
+    assert alert.status == ProductAlert.CLOSED  # the alert was handled, its e-mail logged as failed
+    assert logged_errors(mail_down, "back-in-stock")
+
+
+def test_with_the_mail_server_up_the_alert_goes_out_after_the_order(client, settings):
+    from django.core import mail
+    from oscar.apps.customer.models import ProductAlert
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    item = product(num_in_stock=3)
+    waiting = UserFactory(email="waiting@example.com")
+    ProductAlert.objects.create(product=item, user=waiting)
+    to_preview(client, [item])
+    place_cod(client)
+    assert Order.objects.count() == 1
+    assert ["waiting@example.com"] in [message.to for message in mail.outbox]
