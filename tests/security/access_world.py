@@ -71,7 +71,8 @@ def build_world():
     lead = portal_producer(kind=Producer.Kind.LEAD, crafts=[craft], slug="access-lead")
     for producer in (owner, other):
         complete_training(producer, craft)
-    enrolment = Enrolment.objects.get(producer=owner, course=course)
+    # A course the owner has started and not finished: what staff mark completed.
+    enrolment = Enrolment.objects.create(producer=owner, course=CourseFactory())
     invitation = NetworkMembership.objects.create(lead=lead, member=owner)
 
     product = ProductFactory(producer=owner, product_class=craft)

@@ -613,7 +613,6 @@ POST_DATA = {
     "<lang>/dashboard/producers/portal/brands/<int:pk>/": {"name_fa": "ربوده", "name_en": "Taken"},
     "<lang>/dashboard/campaigns/<int:pk>/": {"decision": "reject", "reason": "Test"},
     "<lang>/dashboard/orders/<str:number>/": {"order_action": "change_order_status", "new_status": "Cancelled"},
-    "<lang>/dashboard/producers/monitoring/rules/<int:year>/": {"window_months": "1", "min_sales_months": "1"},
 }
 
 # POST-only views (GET answers 405 to the roles they serve): who is refused, and how.
@@ -711,3 +710,24 @@ def test_programme_staff_cannot_merge_or_create_tags_in_django_admin(world):
 
     assert response.status_code == 403
     assert not Tag.objects.filter(name="created").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("key", "role"),
+    [
+        ("<lang>/campaigns/commitments/<int:pk>/cancel/", CUSTOMER),
+        ("<lang>/quality/certificates/<int:pk>/", OFFICER),
+        ("<lang>/dashboard/producers/training/<int:pk>/complete/", STAFF),
+        ("<lang>/dashboard/producers/portal/stock/<int:pk>/", PRODUCER),
+        ("<lang>/dashboard/producers/portal/brands/<int:pk>/", PRODUCER),
+        ("<lang>/dashboard/producers/portal/network/invitations/<int:pk>/<str:answer>/", PRODUCER),
+    ],
+    ids=lambda value: value,
+)
+def test_the_refused_posts_would_change_something_for_the_right_role(world, key, role):
+    """The POSTs refused above are real changes: sent by the role the page is for, the fingerprint moves."""
+    route = next(route for route in ROUTES if route.key == key)
+    before = fingerprint(world)
+    client_as(role, world).post(url_of(route, world), POST_DATA.get(key, {}))
+    assert fingerprint(world) != before, f"POST {key} as {role} changed nothing: the refusal checks prove little"
