@@ -15,6 +15,7 @@ from django import http
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, transaction
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -286,3 +287,14 @@ class CardCompleteView(CardMixin, generic.View):
 
     def send_order_placed_email(self, order):
         """Sent by placement after commit, in the customer's language."""
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    """Oscar's, with the order's lines, their products, pictures and options loaded in fixed queries
+    (Oscar's template asks for them line by line)."""
+
+    def get_object(self, queryset=None):
+        order = super().get_object(queryset)
+        if order is not None:
+            prefetch_related_objects([order], "lines__product__images", "lines__attributes")
+        return order

@@ -3,10 +3,11 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.checkout.factories import add_to_basket, product, to_preview
+from tests.checkout.factories import ADDRESS, add_to_basket, product, shipping_country, to_preview
 from tests.factories import ProducerFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +73,46 @@ def test_basket_add_and_cod_steps_are_bounded_whatever_the_basket(client):
     for method, name, _data, bound in COD_STEPS:
         assert many[name, method] <= one_line[name, method], (name, method)
         assert many[name, method] <= bound, (name, method, many[name, method])
+
+
+# The benchmark's guest walk through a cash-on-delivery checkout (tests/benchmarks/locustfile.py), each
+# step with the redirects it is followed through, as a browser does: (method, url name, data, bound).
+GUEST_WALK = [
+    ("get", "checkout:index", None, 17),
+    ("post", "checkout:index", {"username": "load@example.com", "options": "anonymous"}, 29),
+    ("post", "checkout:shipping-address", ADDRESS, 43),  # → shipping method (chosen alone) → payment method
+    ("post", "checkout:payment-method", {"payment_method": "cash-on-delivery"}, 29),  # → preview
+    ("get", "checkout:thank-you", None, 18),
+]
+PLACE_ORDER = ("post", "checkout:preview", {"action": "place_order"})
+# Placing the order writes each line: its row and price, the stock allocation under its row lock,
+# the producer's shipment, the index and cache updates its stock change schedules.
+PLACE_ORDER_BOUND, PLACE_ORDER_PER_LINE = 92, 32
+
+
+def _walk(client, lines):
+    """The queries of each step of the walk, for a basket of `lines` products."""
+    shipping_country()
+    for item in _products(lines):
+        add_to_basket(client, item)
+    counts = {}
+    steps = [*GUEST_WALK[:-1], (*PLACE_ORDER, None), GUEST_WALK[-1]]
+    for method, name, data, _bound in steps:
+        with CaptureQueriesContext(connection) as captured:
+            response = getattr(client, method)(reverse(name), data or {}, follow=True)
+        assert response.status_code == 200, (name, method, response.status_code)
+        counts[name, method] = len(captured)
+    assert response.request["PATH_INFO"].endswith(reverse("checkout:thank-you"))
+    return counts
+
+
+def test_the_benchmarks_cash_on_delivery_walk_is_bounded_whatever_the_basket(client):
+    """Every page of the walk costs the same with one line or six; placing the order, a bounded cost per line."""
+    one_line = _walk(client, 1)
+    six_lines = _walk(Client(), 6)
+    for method, name, _data, bound in GUEST_WALK:
+        assert six_lines[name, method] <= one_line[name, method], (name, method, one_line, six_lines)
+        assert six_lines[name, method] <= bound, (name, method, six_lines[name, method])
+    place = (PLACE_ORDER[1], PLACE_ORDER[0])
+    assert one_line[place] <= PLACE_ORDER_BOUND
+    assert six_lines[place] - one_line[place] <= 5 * PLACE_ORDER_PER_LINE, (one_line[place], six_lines[place])
