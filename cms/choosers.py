@@ -29,8 +29,13 @@ from shop.persian import normalize
 class SearchForm(BaseFilterForm):
     """A plain search box over a few text columns (the catalogue is not in Wagtail's search index)."""
 
+    # A few words: a longer term only slows the query down (normalizing can make one character
+    # eighteen, and SQLite refuses a LIKE pattern above 50,000 bytes).
     q = forms.CharField(
-        label=_("Search term"), required=False, widget=forms.TextInput(attrs={"placeholder": _("Search")})
+        label=_("Search term"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": _("Search")}),
     )
     search_fields = ()
 

@@ -543,3 +543,13 @@ def test_a_recommended_product_that_is_no_product_key_is_a_form_error(demo):
     response = client.post(action, data)
     assert response.status_code == 200
     assert response.context["recommended_formset"].errors
+
+
+@pytest.mark.django_db
+def test_a_chooser_search_term_too_long_to_be_words_is_refused_before_the_query(demo):
+    # One U+FDFA normalizes to eighteen characters: 2,000 of them made a LIKE pattern SQLite refused.
+    client = client_as("editor")
+    response = client.get("/cms/choose/product/results/", {"q": "\ufdfa" * 2000})
+    assert response.status_code == 200
+    response = client.get("/cms/choose/product/results/", {"q": "\ufdfa" * 200})
+    assert response.status_code == 200
