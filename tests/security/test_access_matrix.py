@@ -392,6 +392,20 @@ MATRIX = {
     "cms/failwhale/": answers(LOGIN, E=SERVER_ERROR, U=SERVER_ERROR),  # Wagtail's deliberate error page
 }
 
+# Our catalogue choosers in Wagtail (cms/choosers.py): editors pick products, producers, brands and
+# provinces; nobody creates one there (editors lack the add permission; the viewsets define no form).
+EDITORS = answers(LOGIN, E=OK, U=OK)
+for _kind in ("product", "producer", "brand", "region"):
+    MATRIX.update(
+        {
+            f"cms/choose/{_kind}/": EDITORS,
+            f"cms/choose/{_kind}/results/": EDITORS,
+            f"cms/choose/{_kind}/chosen/<str:pk>/": EDITORS,
+            f"cms/choose/{_kind}/chosen-multiple/": EDITORS,
+            f"cms/choose/{_kind}/create/": answers(LOGIN, E=ADMIN_HOME, U=OK),
+        }
+    )
+
 # django-admin: models programme staff may read (roles.GROUP_PERMISSIONS), and the append-only
 # trails nobody adds to or deletes from, not even a superuser (tests/security/test_audit_trails.py).
 STAFF_READS = {"order_order", "catalogue_product"}
@@ -603,7 +617,7 @@ OUR_APPS = re.compile(
     r"^(<lang>/(producers|quality|campaigns|certificates)/|<lang>/dashboard/(producers|campaigns|orders|catalogue)/"
     r"|payments/|cms/choose/)"
 )
-REFUSALS = {LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED}
+REFUSALS = {LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, ADMIN_HOME}
 
 # The form a permitted role would send, so that a refusal is not just an invalid form.
 POST_DATA = {
