@@ -10,6 +10,7 @@ files (public and private) identical to the byte.
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -155,7 +156,7 @@ def shop_from(tmp_path):
 
     yield start
     for process in processes:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
         process.wait(timeout=20)
 
 
