@@ -20,6 +20,9 @@ DEFAULTS = {
     # Bounds (tomans) of the price facet's ranges.
     "SEARCH_PRICE_RANGES": (1_000_000, 5_000_000, 20_000_000, 50_000_000),
     "SEARCH_PAGE_SIZE": 24,
+    # Values a facet offers at most: the selected ones and then the most frequent (at 100k products the
+    # producer and brand facets had 2,000 values each, and drawing them took most of a results page's time).
+    "SEARCH_FACET_VALUES": 20,
     # Suggestions per kind (products, producers, regions, crafts) in the header's autocomplete.
     "SEARCH_SUGGEST_LIMIT": 5,
     # Products per index-update task and per rebuild batch.

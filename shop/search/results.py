@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass, field
 
+from . import conf
 from .facets import FACETS, localized
 
 
@@ -88,18 +89,28 @@ class SearchResult:
         return [(facet, value) for facet in self.facets for value in facet.selected]
 
 
+def offered_keys(facet_rows, selected):
+    """The selected keys first, then the others from the most frequent."""
+    others = sorted((key for key in facet_rows if key not in selected), key=lambda key: -facet_rows[key][0])
+    return dict.fromkeys([*selected, *others])
+
+
 def build_facets(query, rows):
     """FacetResults from {facet name: {key: (count, label_fa, label_en, sort)}}.
 
-    Selected values always appear (with their count, or 0), so they can be switched off;
-    values without a label (unknown or not public) are left out.
+    Selected values always appear (with their count, or 0), so they can be switched off; then the most
+    frequent others, SEARCH_FACET_VALUES values in all; values without a label (unknown or not public)
+    are left out.
     """
     results = []
     for facet in FACETS:
         facet_rows = dict(rows.get(facet.name, {}))
         selected = [str(key) for key in query.selected(facet.name)]
         values = []
-        for key in dict.fromkeys([*facet_rows, *selected]):
+        limit = max(conf.get("SEARCH_FACET_VALUES"), len(selected))
+        for key in offered_keys(facet_rows, selected):
+            if len(values) == limit:
+                break
             count, label_fa, label_en, sort = facet_rows.get(key, (0, "", "", ""))
             label = str(facet.value_label(key)) if hasattr(facet, "value_label") else localized(label_fa, label_en)
             if not key or not label or not (count or key in selected):

@@ -48,10 +48,11 @@ def pages(targets):
 def measure(client, url):
     from django.db import connection
 
-    from shop.caching import bump_catalogue_version
+    from shop.caching import bump_catalogue_version, bump_search_version
 
     client.get(url)
     bump_catalogue_version()
+    bump_search_version()
     timer = Timer()
     with connection.execute_wrapper(timer):
         started = time.perf_counter()

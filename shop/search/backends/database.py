@@ -272,7 +272,7 @@ class DatabaseBackend(SearchBackend):
             documents = documents.filter(pk__in=in_category.values("product_id"))
         matches = None
         if query.tokens:
-            matches = matcher().match(query.tokens)
+            matches = self.cached_matches(query.tokens)
             if not matches:
                 return SearchResult(query, [], 0, build_facets(query, {}), self.name)
             documents = documents.filter(pk__in=ids_in(match.pk for match in matches))
@@ -283,6 +283,23 @@ class DatabaseBackend(SearchBackend):
         rows, total = self.cached_facet_rows(documents, filtered, filters, query, resolved)
         page = self.page(filtered, matches, query) if total > query.offset else []
         return SearchResult(query, page, total, build_facets(query, rows), self.name)
+
+    @staticmethod
+    def cached_matches(tokens):
+        """matcher().match(), kept in the cache under the search version: the words of popular searches
+        are matched and ranked once per change of the documents (at 100k products a common word matches
+        SEARCH_MAX_MATCHES documents, ranked in SQL and again in Python: most of a results page's time).
+        Matching reads titles and text only, never the certificate window, so no gate instant is needed."""
+        from shop import caching
+
+        digest = hashlib.sha256(repr(tuple(tokens)).encode()).hexdigest()
+        key = f"search:matches:{connection.vendor}:{caching.search_version()}:{digest}"
+        found = cache.get(key)
+        if found is None:
+            found = matcher().match(tokens)
+            if found:  # no match is cheap to find again (and may be a refused query: never kept)
+                cache.set(key, found, caching.page_cache_seconds())
+        return found
 
     def cached_facet_rows(self, documents, filtered, filters, query, resolved):
         """facet_rows(), kept in the cache under the search version and the next gate instant
