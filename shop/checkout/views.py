@@ -135,6 +135,15 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
             order, _created = placement.place(data, method=placement.CASH_ON_DELIVERY, request=self.request)
         except placement.OrderRefused as refusal:
             raise UnableToPlaceOrder(str(refusal)) from refusal
+        except DatabaseError as error:
+            # placement.place is one transaction: nothing of the order was written, the basket stays open.
+            logger.exception("Basket %s: the database failed while placing order %s", basket.pk, order_number)
+            raise UnableToPlaceOrder(
+                _(
+                    "We could not place your order just now because of a problem on our side. Nothing was "
+                    "ordered and your basket is kept; please try again in a moment."
+                )
+            ) from error
         return self.handle_successful_order(order)
 
     def send_order_placed_email(self, order):

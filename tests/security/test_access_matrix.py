@@ -177,9 +177,8 @@ MATRIX = {
     # A wrong hash: the order's status is not shown, the visitor is sent on.
     r"<lang>/accounts/^order-status/(?P<order_number>[\w-]*)/(?P<hash>[A-z0-9-_=:]+)/$": everyone(REDIRECT),
     "<lang>/accounts/orders/<str:order_number>/": OWNING_CUSTOMER,
-    # Oscar's line view has no GET page (it only re-orders on POST): its owner meets Oscar's missing
-    # template. Not an access hole (everyone else gets 404); see the report to the lead.
-    "<lang>/accounts/orders/<str:order_number>/<int:line_id>/": answers(NOT_FOUND, A=LOGIN, C=SERVER_ERROR),
+    # A line has no page of its own (POST re-orders it): its owner is taken to the order (shop.accounts).
+    "<lang>/accounts/orders/<str:order_number>/<int:line_id>/": answers(NOT_FOUND, A=LOGIN, C=REDIRECT),
     "<lang>/accounts/addresses/": SIGNED_IN,
     "<lang>/accounts/addresses/add/": SIGNED_IN,
     "<lang>/accounts/addresses/<int:pk>/": OWNING_CUSTOMER,
