@@ -373,8 +373,9 @@ def notify_failed(commitment_pk):
         def send():
             try:
                 send_mail(subject, body, None, [recipient])
-            except Exception:  # a mail outage must not undo the closing; logged for staff
+            except Exception:  # a mail outage must not undo the closing: logged, and the next run tries again
                 logger.exception("Commitment %s: the campaign-failed e-mail could not be sent", commitment_pk)
+                Commitment.objects.filter(pk=commitment_pk).update(notified_at=None)
 
         transaction.on_commit(send)
     return True

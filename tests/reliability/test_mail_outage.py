@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -113,7 +114,7 @@ def test_reminders_that_could_not_be_sent_are_tried_again_on_the_next_run(mail_d
     assert first.reminded_30_days_at is not None
 
 
-def test_a_failed_campaign_is_closed_and_its_commitments_released(mail_down):
+def test_a_failed_campaign_is_closed_and_its_customers_told_once_the_mail_is_back(mail_down, settings):
     campaign = CampaignFactory(target_quantity=5)
     CommitmentFactory(campaign=campaign, quantity=2, email="en@example.com", language="en")
     Campaign.objects.filter(pk=campaign.pk).update(deadline=timezone.now() - timedelta(minutes=1))
@@ -122,6 +123,13 @@ def test_a_failed_campaign_is_closed_and_its_commitments_released(mail_down):
     assert campaign.state == Campaign.State.FAILED
     assert set(Commitment.objects.values_list("state", flat=True)) == {Commitment.State.RELEASED}
     assert logged_errors(mail_down, "the campaign-failed e-mail could not be sent")
+    assert Commitment.objects.get().notified_at is None  # not told yet: the next run tries again
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
+    call_command("close_campaigns", stdout=io.StringIO())
+    call_command("close_campaigns", stdout=io.StringIO())
+    assert [message.to for message in mail.outbox] == [["en@example.com"]]  # told once
+    assert Commitment.objects.get().notified_at is not None
 
 
 def test_a_password_reset_request_gets_the_usual_answer(client, mail_down):
