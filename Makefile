@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Workers for the first run (pytest-xdist; each has its own test database). The second run is one process.
+TEST_WORKERS ?= 2
 
 .PHONY: demo test bench lint format messages clean
 
@@ -36,11 +38,12 @@ demo: $(VENV)/.runtime-installed $(DEMO_KEY)
 	SERVE_MEDIA=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
-## Two runs: the tests inside a rolled-back transaction, then those in real transactions (browser, concurrency),
-## in a fresh process so that no connection state of the first run reaches the live server's threads.
+## Two runs: the tests inside a rolled-back transaction (in TEST_WORKERS parallel processes, whole files
+## per worker), then those in real transactions (browser, concurrency) in one fresh process, so that no
+## connection state of another test reaches the live server's threads (on SQLite they share one connection).
 ## (Exit code 5, "no tests collected", is fine when PYTEST_ARGS selects tests of one kind only.)
 test: $(VENV)/.dev-installed
-	$(BIN)/python -m pytest -m "not transactional" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m "not transactional" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/python -m pytest -m transactional $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 ## bench: the load benchmark (production settings: gunicorn, DEBUG off; locust) at 1k, 10k and 100k products.
