@@ -8,13 +8,16 @@ payments: their metadata or our records name them) with the orders and their car
   Fix: the rule that would have placed the order runs again (`services.settle`, `cards.charge`,
   `cards.complete_pay_now`), each idempotent; what still has no order is refunded.
 - order_without_payment: an order's card source names a PaymentIntent that Stripe does not report
-  as succeeded. Never fixed automatically (staff decide: ask the customer, or cancel the order).
-- amount_differs: the order's source says another amount was debited than Stripe received. Reported.
+  as succeeded. Fix, when Stripe's word is final (failed or canceled): the order's undispatched lines
+  are cancelled and their stock released (`refunds.cancel_unpaid`); lines already dispatched, an
+  intent still in progress or one Stripe does not know stay for staff.
+- amount_differs: the order's source says another amount was debited than Stripe received. Reported
+  for staff (the checkout refuses such a payment before placing, so this means a changed record).
 - refund_behind: Stripe refunded more than the order's source shows. Fix: the source follows Stripe
   (what the `charge.refunded` webhook does).
-- refund_ahead: the order's source shows more refunded than Stripe did. Reported (money may be owed).
+- refund_ahead: the order's source shows more refunded than Stripe did. Fix: the missing refund is made.
 - refund_unrecorded: a refund Stripe made on a paid order that is in none of the order's refund
-  events (made in Stripe's dashboard, say): its lines were not cancelled. Reported.
+  events (made in Stripe's dashboard, say). Fix: recorded in the order's refund trail (no lines).
 - record_behind: our CardPayment row still waits for a payment Stripe has failed or cancelled.
   Fix: the row follows Stripe (`services.settle`).
 
@@ -26,12 +29,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from oscar.apps.order.models import PaymentEvent
+from django.utils.translation import gettext as _
+from oscar.apps.order.models import Order, PaymentEvent
 from oscar.apps.payment.models import Source
 
 from shop.checkout import placement
 
-from . import gateway, services
+from . import gateway, refunds, services
 from .models import CardPayment
 
 logger = logging.getLogger(__name__)
@@ -45,6 +49,7 @@ REFUND_UNRECORDED = "refund_unrecorded"
 RECORD_BEHIND = "record_behind"
 
 ZERO = Decimal("0")
+NEVER_PAID = ("requires_payment_method", "canceled")  # Stripe's final word: no money was taken
 
 
 @dataclass
@@ -113,8 +118,8 @@ def reconcile(start, end, *, fix=False):
         report.intents += 1
         _compare(intent, sources.get(intent["id"]), payments.get(intent["id"]), report, fix)
 
-    _orders_whose_intent_is_unlisted(start, end, intents, report)
-    _refunds(start, end, report)
+    _orders_whose_intent_is_unlisted(start, end, intents, report, fix)
+    _refunds(start, end, report, fix)
     return report
 
 
@@ -122,15 +127,20 @@ def _compare(intent, source, payment, report, fix):
     intent_id, status = intent["id"], intent.get("status")
     if status != "succeeded":
         if source is not None:
-            report.mismatches.append(
-                Mismatch(
-                    ORDER_WITHOUT_PAYMENT,
-                    intent_id,
-                    source.order.number,
-                    shop_amount=source.amount_debited,
-                    detail=f"Stripe status: {status}",
-                )
+            mismatch = Mismatch(
+                ORDER_WITHOUT_PAYMENT,
+                intent_id,
+                source.order.number,
+                shop_amount=source.amount_debited,
+                detail=f"Stripe status: {status}",
             )
+            if fix and status in NEVER_PAID:
+                standing = refunds.cancel_unpaid(source.order, f"Stripe: {status}")
+                if standing:
+                    mismatch.detail += f"; {len(standing)} lines already dispatched: staff must settle them"
+                else:
+                    mismatch.fixed = "order cancelled, its stock released"
+            report.mismatches.append(mismatch)
         elif payment is not None and _record_lags(payment, status):
             mismatch = Mismatch(RECORD_BEHIND, intent_id, detail=f"shop: {payment.status}, Stripe: {status}")
             if fix:
@@ -152,9 +162,12 @@ def _compare(intent, source, payment, report, fix):
 
     number = source.order.number
     if source.amount_debited != received:
-        report.mismatches.append(
-            Mismatch(AMOUNT_DIFFERS, intent_id, number, stripe_amount=received, shop_amount=source.amount_debited)
+        mismatch = Mismatch(
+            AMOUNT_DIFFERS, intent_id, number, stripe_amount=received, shop_amount=source.amount_debited
         )
+        if fix:
+            mismatch.detail = "staff must settle the difference with the customer"
+        report.mismatches.append(mismatch)
     if refunded > source.amount_refunded:
         mismatch = Mismatch(
             REFUND_BEHIND, intent_id, number, stripe_amount=refunded, shop_amount=source.amount_refunded
@@ -165,9 +178,24 @@ def _compare(intent, source, payment, report, fix):
             mismatch.fixed = "the order's card source now shows Stripe's refunded amount"
         report.mismatches.append(mismatch)
     elif refunded < source.amount_refunded:
-        report.mismatches.append(
-            Mismatch(REFUND_AHEAD, intent_id, number, stripe_amount=refunded, shop_amount=source.amount_refunded)
-        )
+        mismatch = Mismatch(REFUND_AHEAD, intent_id, number, stripe_amount=refunded, shop_amount=source.amount_refunded)
+        if fix:
+            owed = source.amount_refunded - refunded
+            made = gateway.refund(
+                intent_id=intent_id,
+                amount=owed,
+                idempotency_key=f"reconcile-owed-{intent_id}-{gateway.to_stripe_amount(source.amount_refunded)}",
+                reason=f"reconcile_payments: refund recorded on order {number} but not made",
+            )
+            refunds.record_stripe_refund(
+                source.order,
+                made["id"],
+                owed,
+                _("Refund of %(amount)s made again at Stripe: the order showed it refunded, Stripe did not.")
+                % {"amount": owed},
+            )
+            mismatch.fixed = f"the missing refund ({owed}) made at Stripe"
+        report.mismatches.append(mismatch)
 
 
 def _record_lags(payment, stripe_status):
@@ -216,7 +244,7 @@ def _settle_paid_without_order(intent, outstanding):
     return "refunded"
 
 
-def _orders_whose_intent_is_unlisted(start, end, intents, report):
+def _orders_whose_intent_is_unlisted(start, end, intents, report, fix):
     """Card orders placed in the range whose PaymentIntent Stripe did not list: ask for each one."""
     sources = Source.objects.select_related("order").filter(
         source_type__code=placement.STRIPE, order__date_placed__gte=start, order__date_placed__lt=end
@@ -236,19 +264,19 @@ def _orders_whose_intent_is_unlisted(start, end, intents, report):
             )
             continue
         report.intents += 1
-        _compare(intent, source, None, report, fix=False)
+        _compare(intent, source, None, report, fix)
 
 
-def _refunds(start, end, report):
+def _refunds(start, end, report, fix):
     """Each refund Stripe made on a paid order must be in the order's refund trail (a refund event).
 
     A refund on a payment with no order is the shop's own (the order could not be placed) or not ours;
     either way the amounts are checked per PaymentIntent above.
     """
-    refunds = [refund for refund in gateway.refunds_created_between(start, end) if refund.get("payment_intent")]
+    stripe_refunds = [r for r in gateway.refunds_created_between(start, end) if r.get("payment_intent")]
     orders = dict(
         Source.objects.filter(
-            source_type__code=placement.STRIPE, reference__in={refund["payment_intent"] for refund in refunds}
+            source_type__code=placement.STRIPE, reference__in={refund["payment_intent"] for refund in stripe_refunds}
         ).values_list("reference", "order__number")
     )
     recorded = set(
@@ -256,18 +284,27 @@ def _refunds(start, end, report):
         .exclude(reference="")
         .values_list("reference", flat=True)
     )
-    for refund in refunds:
+    for refund in stripe_refunds:
         number = orders.get(refund["payment_intent"])
         if number is None or refund.get("status") in ("failed", "canceled"):
             continue
         report.refunds += 1
         if refund["id"] not in recorded:
-            report.mismatches.append(
-                Mismatch(
-                    REFUND_UNRECORDED,
-                    refund["payment_intent"],
-                    number,
-                    stripe_amount=gateway.from_stripe_amount(refund.get("amount") or 0),
-                    detail=f"refund {refund['id']} is in no refund event of the order (made outside the shop?)",
-                )
+            amount = gateway.from_stripe_amount(refund.get("amount") or 0)
+            mismatch = Mismatch(
+                REFUND_UNRECORDED,
+                refund["payment_intent"],
+                number,
+                stripe_amount=amount,
+                detail=f"refund {refund['id']} is in no refund event of the order (made outside the shop?)",
             )
+            if fix:
+                refunds.record_stripe_refund(
+                    Order.objects.get(number=number),
+                    refund["id"],
+                    amount,
+                    _("Refund %(refund)s of %(amount)s was made at Stripe, outside the shop; recorded here.")
+                    % {"refund": refund["id"], "amount": amount},
+                )
+                mismatch.fixed = "recorded in the order's refund trail"
+            report.mismatches.append(mismatch)

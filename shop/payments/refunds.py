@@ -78,14 +78,49 @@ def refund(order, user, lines=None, reason=""):
         PaymentEventQuantity.objects.bulk_create(
             PaymentEventQuantity(event=event, line=line, quantity=line.quantity) for line in targets
         )
-        for line in targets:
-            if fulfilment.LINE_CANCELLED in line.available_statuses():
-                line.set_status(fulfilment.LINE_CANCELLED)
-                line.cancel_allocation(line.quantity)
+        cancel_undispatched(targets)
         order.notes.create(
             user=user,
             message=_("Refunded %(amount)s for: %(lines)s. %(reason)s")
             % {"amount": amount, "lines": ", ".join(line.title for line in targets), "reason": reason},
         )
         fulfilment.follow_lines(order)
+        return event
+
+
+def cancel_undispatched(lines):
+    """Cancel the lines that have not left the producer yet and release their stock."""
+    for line in lines:
+        if fulfilment.LINE_CANCELLED in line.available_statuses():
+            line.set_status(fulfilment.LINE_CANCELLED)
+            line.cancel_allocation(line.quantity)
+
+
+def cancel_unpaid(order, reason):
+    """An order whose card payment Stripe says never succeeded: nothing of it may be shipped unpaid.
+
+    Its lines not yet dispatched are cancelled (stock released) and a note says why. Returns the lines
+    that still stand (already dispatched: staff must settle those with the customer).
+    """
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        lines = list(order.lines.select_related("stockrecord").order_by("pk"))
+        cancel_undispatched(lines)
+        order.notes.create(
+            message=_("Cancelled: the card payment was never completed (%(reason)s).") % {"reason": reason}
+        )
+        fulfilment.follow_lines(order)
+        return [line for line in lines if line.status != fulfilment.LINE_CANCELLED]
+
+
+def record_stripe_refund(order, refund_id, amount, message):
+    """A refund made at Stripe but not by `refund()` (in Stripe's dashboard, or re-made by reconciliation):
+    into the order's refund trail, with no lines, once per Stripe refund, with a note saying why."""
+    with transaction.atomic():
+        event_type, _created = PaymentEventType.objects.get_or_create(code=REFUNDED, defaults={"name": "Refunded"})
+        event, created = PaymentEvent.objects.get_or_create(
+            order=order, event_type=event_type, reference=refund_id, defaults={"amount": amount}
+        )
+        if created:
+            order.notes.create(message=message)
         return event
