@@ -117,7 +117,7 @@ class Customer(HttpUser):
             catch_response=True,
         ) as response:
             if "/checkout/thank-you/" not in response.url:
-                response.failure(f"no order placed (ended on {response.url})")
+                response.failure(f"no order placed (answer {response.status_code} on {response.url})")
 
     def healthz(self):
         self.client.get("/healthz/", name="healthz")
