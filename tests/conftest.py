@@ -107,6 +107,18 @@ def _fresh_cache():
     yield
 
 
+def demo_email(short_role):
+    """The demo account (shop/demo/accounts.py) of a role by the short name tests use."""
+    from shop import roles
+    from shop.demo.accounts import ACCOUNTS
+
+    role = {"officer": roles.QUALITY_OFFICER, "staff": roles.PROGRAMME_STAFF}.get(short_role, short_role)
+    return next(account["email"] for account in ACCOUNTS if account["role"] == role)
+
+
+DEMO_ROLES = ["customer", "producer", "officer", "staff", "editor"]  # and "superuser"
+
+
 def require_postgres():
     """Skip (or fail in CI) a test that needs PostgreSQL."""
     if connection.vendor != "postgresql":

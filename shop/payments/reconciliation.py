@@ -156,7 +156,7 @@ def _compare(intent, source, payment, report, fix):
             return  # refunded in full (the order could not be placed): nothing is owed either way
         mismatch = Mismatch(PAID_WITHOUT_ORDER, intent_id, stripe_amount=received - refunded)
         if fix:
-            mismatch.fixed = _settle_paid_without_order(intent, received - refunded)
+            mismatch.fixed = _settle_paid_without_order(intent)
         report.mismatches.append(mismatch)
         return
 
@@ -203,7 +203,7 @@ def _record_lags(payment, stripe_status):
     return failed and payment.status in (CardPayment.Status.CREATED, CardPayment.Status.REQUIRES_ACTION)
 
 
-def _settle_paid_without_order(intent, outstanding):
+def _settle_paid_without_order(intent):
     """Run again the rule that places this payment's order; refund what still has no order. Says what happened."""
     from shop.preorders import cards
     from shop.preorders.models import Campaign, Commitment

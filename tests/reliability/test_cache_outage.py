@@ -9,8 +9,6 @@ limiting as usual when Redis is up.
 
 import logging
 import os
-import socket
-import threading
 import time
 import uuid
 
@@ -25,7 +23,7 @@ from tests.checkout.factories import place_cod, product, to_preview
 from tests.factories import ProductFactory, UserFactory, category, home_pages
 from tests.search.conftest import rebuild_index
 
-from .conftest import logged_errors
+from .conftest import hanging_server, logged_errors, refused_port
 
 pytestmark = pytest.mark.django_db
 
@@ -33,36 +31,10 @@ BACKEND = "shop.cache.ResilientRedisCache"
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 
 
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def hanging_redis():
-    """A server that accepts connections and never answers."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    listener.settimeout(0.1)
-    held, stop = [], threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    listener.close()
+    with hanging_server() as port:
+        yield port
 
 
 def use_cache(settings, location, **options):
@@ -72,7 +44,7 @@ def use_cache(settings, location, **options):
 
 @pytest.fixture(params=["refused", "hanging"])
 def cache_down(request, settings, caplog):
-    port = closed_port() if request.param == "refused" else request.getfixturevalue("hanging_redis")
+    port = refused_port() if request.param == "refused" else request.getfixturevalue("hanging_redis")
     use_cache(settings, f"redis://127.0.0.1:{port}/13", OPTIONS={"socket_connect_timeout": 1, "socket_timeout": 1})
     caplog.set_level(logging.ERROR)
     yield caplog

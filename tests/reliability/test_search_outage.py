@@ -8,7 +8,6 @@ while it is down.
 """
 
 import json
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +18,8 @@ from shop.search import backends
 from tests.factories import ProductFactory, category, home_pages
 from tests.search.conftest import rebuild_index
 
+from .conftest import hanging_server, refused_port
+
 pytestmark = pytest.mark.django_db
 
 TIMEOUT = 0.5  # SEARCH_ELASTICSEARCH_TIMEOUT in these tests
@@ -26,35 +27,13 @@ TIMEOUT = 0.5  # SEARCH_ELASTICSEARCH_TIMEOUT in these tests
 
 def refusing():
     """Nothing listens: the connection is refused at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{refused_port()}"
 
 
 def hanging():
     """Accepts connections and never answers (a cluster stuck in garbage collection, a dead proxy)."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    held, stop = [], threading.Event()
-
-    def accept():
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    listener.close()
+    with hanging_server() as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def answering(status, error_type):

@@ -26,18 +26,10 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import demo_market
+from tests.conftest import demo_email, demo_market
 
 OUR_APPS = ("shop", "catalogue", "producers", "quality", "cms")
 NOT_APPLICATION_CODE = ("migrations", "settings", "wsgi", "asgi", "demo", "management")
-DEMO_ACCOUNTS = {
-    "customer": "customer@demo.example",
-    "producer": "producer@demo.example",
-    "officer": "officer@demo.example",
-    "staff": "staff@demo.example",
-    "editor": "editor@demo.example",
-    "superuser": "admin@demo.example",
-}
 
 HOSTILE = [
     "x" * 10_000,
@@ -99,7 +91,7 @@ def _first(queryset, what):
 
 
 def demo_user(role):
-    return get_user_model().objects.get(email=DEMO_ACCOUNTS[role])
+    return get_user_model().objects.get(email=demo_email(role))
 
 
 def lead_business_user():

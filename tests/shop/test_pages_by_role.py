@@ -9,16 +9,9 @@ from django.test import Client
 
 from catalogue.models import Category, Product
 from producers.models import Producer
-from tests.conftest import demo_market
+from tests.conftest import DEMO_ROLES, demo_email, demo_market
 
-DEMO_ACCOUNTS = {
-    "customer": "customer@demo.example",
-    "producer": "producer@demo.example",
-    "officer": "officer@demo.example",
-    "staff": "staff@demo.example",
-    "editor": "editor@demo.example",
-}
-ROLES = ["anonymous", *DEMO_ACCOUNTS]
+ROLES = ["anonymous", *DEMO_ROLES]
 LANGUAGES = ["fa", "en"]
 
 OK, LOGIN, FORBIDDEN, PROFILE = 200, "login", 403, "profile"
@@ -41,7 +34,7 @@ def client_for(role):
     if role != "anonymous":
         from django.contrib.auth import get_user_model
 
-        client.force_login(get_user_model().objects.get(email=DEMO_ACCOUNTS[role]))
+        client.force_login(get_user_model().objects.get(email=demo_email(role)))
     return client
 
 
