@@ -1,28 +1,38 @@
-"""Whole-page caching of the public catalogue pages for anonymous visitors (one middleware, one rule).
+"""Whole-page caching of the public pages for anonymous visitors (one middleware, one rule).
 
-What is cached: GET/HEAD answers (status 200, HTML) of the views in CACHED_VIEWS, for a visitor
-who is not signed in and sends no cookie but the CSRF and language ones (so no session, basket or
-messages exist that the page could show), when the view left the session and the messages alone.
+What is cached: GET/HEAD answers (status 200, HTML) of the views in CACHED_VIEWS (the home page, the
+catalogue, categories, products, search results, producer shops, certificate verification), for a
+visitor who is not signed in and sends no cookie but the CSRF, language, session, basket and
+recently-viewed ones (a messages cookie, any other cookie, or signing in: the page is rendered for them).
 
-The key: the language, the full URL (path and query string), the *catalogue version* and the
-*next gate instant*.
-- The catalogue version is a counter in the cache, bumped after commit by every save or delete of
-  what a listing shows (products, their stock, images, attributes and categories, certificates,
-  producers, brands, regions, crafts, categories). A new version makes every older entry unreachable.
-- Expiry of a certificate happens by time with no event. The next gate instant is the earliest
-  moment after now at which a valid certificate starts or stops being in force; it is computed by
-  one indexed query and kept until that moment or until a certificate changes. Entries live at most until that
-  instant (and never longer than PAGE_CACHE_SECONDS), and the instant is part of their key, so a
-  page cached before a certificate expires is never served after it.
+The key: the host, the language, the full URL, the *catalogue version*, for a product page also that
+product's *stock version*, and the *next instant*.
+- The catalogue version is a counter in the cache, bumped after commit by every save or delete of what
+  a public page shows (products, their images, attributes and categories, certificates, producers,
+  brands, regions, crafts, categories, campaigns and commitments, published Wagtail pages). A stock
+  record's save bumps it only when what a product card shows changes (its price, or whether it can
+  be bought): placing an order allocates stock, and must not empty the cache of every page.
+- The stock version of a product is bumped by every save of its stock records: its page shows how
+  many are left.
+- Time changes pages with no event: a certificate expires, a campaign's deadline passes. The next
+  instant is the earliest moment after now at which a valid certificate starts or stops being in force
+  or a running campaign's deadline passes; it is computed by indexed queries and kept until that moment
+  or until a certificate or campaign changes. Entries live at most until that instant (and never
+  longer than PAGE_CACHE_SECONDS, or a view's own bound in MAX_SECONDS), and the instant is part of
+  their key, so a page cached before a certificate expires is never served after it.
 
-The recently-viewed cookie is allowed (the product page, which shows that list, is cached only for
-visitors without it, and stores and replays the cookie it sets: the same for all of them).
-Per-visitor parts are never stored: the CSRF token of forms (add to basket) and the CSP nonce of the
-page's script are replaced by placeholders in the stored copy and filled in with the current
-request's values when it is served (so each visitor gets their own token, and the CSRF cookie).
+Per-visitor parts are never stored. The CSRF token of forms and the CSP nonce of the page's scripts
+are replaced by placeholders in the stored copy and filled in with the current request's values when
+it is served (each visitor gets their own token, and the CSRF cookie). The parts that are a visitor's
+own, the mini basket and the recently viewed products, are *holes* (`{% page_hole %}`, rendered by the
+functions in HOLES for every visitor, cached page or not); a served product page also updates the
+visitor's recently-viewed cookie, as the view would have. Messages are never lost: a page that showed
+one is not stored, and a visitor with pending messages in a cookie is not served from the cache.
+A cached product page does not count a view in Oscar's analytics (ProductRecord.num_views).
 """
 
 import hashlib
+import json
 import re
 from datetime import timedelta
 
@@ -30,14 +40,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min, Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_init, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.models import PageViewRestriction
 
 CACHED_VIEWS = frozenset(
     {
+        "home",
+        "search:search",
         "catalogue:index",
         "catalogue:category",
         "catalogue:detail",
@@ -52,6 +67,13 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "\x00csrf\x00"
 NONCE_PLACEHOLDER = "\x00nonce\x00"
 FAR = timedelta(days=1)
+# Views whose pages may not live as long as PAGE_CACHE_SECONDS: the home page shows campaigns' time left
+# ("2 hours, 5 minutes"), which a minute's caching keeps true to the minute.
+MAX_SECONDS = {"home": 60}
+HOLE = re.compile(r"<!--hole:([a-z-]+)-->.*?<!--/hole:\1-->", re.DOTALL)
+HOLE_PLACEHOLDER = re.compile("\x00hole:([a-z-]+)\x00")
+# The recently viewed products a page shows (Oscar showed six).
+RECENTLY_VIEWED_SHOWN = 6
 
 
 def page_cache_seconds():
@@ -98,20 +120,35 @@ def bump_search_version():
     _bump(SEARCH_VERSION_KEY)
 
 
-def next_gate_instant(now):
-    """The earliest moment after `now` at which a valid certificate starts or stops being in force.
+def stock_version(product_id):
+    return _version(f"page-cache:stock:{product_id}")
 
-    Kept in the cache until that moment, or until a certificate changes (one indexed query)."""
+
+def next_gate_instant(now):
+    """The earliest moment after `now` at which a page may change by time alone: a valid certificate starts
+    or stops being in force, or a running campaign's deadline passes.
+
+    Kept in the cache until that moment, or until a certificate or a campaign changes (indexed queries)."""
     instant = cache.get(NEXT_INSTANT_KEY)
     if instant is not None and instant > now:
         return instant
     from quality.models import Certificate
+    from shop.preorders.models import Campaign
 
-    moments = Certificate.objects.filter(status=Certificate.Status.VALID).aggregate(
-        until=Min("valid_until", filter=Q(valid_until__gt=now)),
-        start=Min("valid_from", filter=Q(valid_from__gt=now)),
+    moments = list(
+        Certificate.objects.filter(status=Certificate.Status.VALID)
+        .aggregate(
+            until=Min("valid_until", filter=Q(valid_until__gt=now)),
+            start=Min("valid_from", filter=Q(valid_from__gt=now)),
+        )
+        .values()
     )
-    instant = min([m for m in moments.values() if m is not None], default=now + FAR)
+    moments.append(
+        Campaign.objects.filter(state=Campaign.State.RUNNING, deadline__gt=now).aggregate(Min("deadline"))[
+            "deadline__min"
+        ]
+    )
+    instant = min([m for m in moments if m is not None], default=now + FAR)
     cache.set(NEXT_INSTANT_KEY, instant, max(1, int((instant - now).total_seconds())))
     return instant
 
@@ -120,28 +157,78 @@ def forget_next_gate_instant():
     cache.delete(NEXT_INSTANT_KEY)
 
 
-def catalogue_changed(sender, instance=None, raw=False, **kwargs):
-    """Receiver: something a catalogue page shows changed; older cached pages become unreachable."""
-    if raw:
-        return
-    changes = [bump_catalogue_version]
-    if sender is not None and sender._meta.model_name == "certificate":
-        changes.append(forget_next_gate_instant)
+def _now_and_after_commit(*changes):
     for change in changes:
         change()  # now, so that this transaction's own later reads miss too,
         transaction.on_commit(change, robust=True)  # and after commit, for pages cached meanwhile
+
+
+def catalogue_changed(sender, instance=None, raw=False, **kwargs):
+    """Receiver: something a public page shows changed; older cached pages become unreachable."""
+    if raw:
+        return
+    changes = [bump_catalogue_version]
+    if sender is not None and sender._meta.model_name in ("certificate", "campaign"):
+        changes.append(forget_next_gate_instant)
+    _now_and_after_commit(*changes)
+
+
+def page_changed(sender, instance=None, **kwargs):
+    """Receiver of Wagtail's page signals (and of deletes): a published page changed."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        _now_and_after_commit(bump_catalogue_version)
+
+
+STOCK_SHOWN_FIELDS = ("price", "price_currency", "num_in_stock", "num_allocated")
+
+
+def stock_shown(record):
+    """What a product card shows of a stock record: its price, and whether it can be bought.
+
+    Read from the loaded values only (None when some were not loaded: then a save counts as a change)."""
+    values = record.__dict__
+    if any(name not in values for name in STOCK_SHOWN_FIELDS):
+        return None
+    available = (values["num_in_stock"] or 0) - (values["num_allocated"] or 0)  # StockRecord.net_stock_level
+    return values["price"], values["price_currency"], available > 0
+
+
+def remember_stock_shown(sender, instance, **kwargs):
+    """post_init: what the record showed when it was read, to tell later whether a save changed it."""
+    instance._stock_shown = stock_shown(instance)
+
+
+def stock_changed(sender, instance, raw=False, created=False, **kwargs):
+    """Receiver: a stock record was saved or deleted (placing an order allocates: one save per line).
+
+    Its product's page shows the number left: that page is rendered again. Every other page shows only
+    the price and whether it can be bought: they are kept unless that changed."""
+    if raw:
+        return
+    from catalogue.models import Product
+
+    parent_id = Product.objects.filter(pk=instance.product_id).values_list("parent_id", flat=True).first()
+    products = [pk for pk in (instance.product_id, parent_id) if pk is not None]
+    changes = [lambda: [_bump(f"page-cache:stock:{pk}") for pk in products]]
+    before, after = getattr(instance, "_stock_shown", None), stock_shown(instance)
+    if created or kwargs.get("signal") is post_delete or before is None or before != after:
+        changes.append(bump_catalogue_version)
+    instance._stock_shown = after
+    _now_and_after_commit(*changes)
 
 
 def category_tree_changed(sender, instance=None, raw=False, **kwargs):
     """Receiver: a category or a product's category link changed; facet counts by category may differ."""
     if raw:
         return
-    bump_search_version()
-    transaction.on_commit(bump_search_version, robust=True)
+    _now_and_after_commit(bump_search_version)
 
 
 def connect():
     from oscar.apps.partner.models import StockRecord
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from catalogue.models import (
         Category,
@@ -153,10 +240,10 @@ def connect():
     )
     from producers.models import Brand, Producer, Region
     from quality.models import Certificate
+    from shop.preorders.models import Campaign, Commitment
 
     models = [
         Product,
-        StockRecord,
         ProductImage,
         ProductAttributeValue,
         ProductCategory,
@@ -166,46 +253,128 @@ def connect():
         Producer,
         Brand,
         Region,
+        Campaign,
+        Commitment,
     ]
     for model in models:
         for signal in (post_save, post_delete):
             uid = f"page-cache-{model.__name__}-{signal is post_save}"
             signal.connect(catalogue_changed, sender=model, dispatch_uid=uid)
+    post_init.connect(remember_stock_shown, sender=StockRecord, dispatch_uid="page-cache-stock-shown")
+    for signal in (post_save, post_delete):
+        signal.connect(stock_changed, sender=StockRecord, dispatch_uid=f"page-cache-stock-{signal is post_save}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"page-cache-wagtail-{id(signal)}")
+    post_delete.connect(page_changed, dispatch_uid="page-cache-wagtail-delete")
     for model in (Category, ProductCategory):
         for signal in (post_save, post_delete):
             uid = f"search-facets-{model.__name__}-{signal is post_save}"
             signal.connect(category_tree_changed, sender=model, dispatch_uid=uid)
 
 
+# --- Holes: the parts of a page that are each visitor's own ------------------------------------------
+
+
+def mini_basket(request):
+    """The header's basket summary (Oscar's template) for this visitor's basket."""
+    return render_to_string("oscar/partials/mini_basket.html", {"request": request})
+
+
+def history_manager():
+    from oscar.core.loading import get_class
+
+    return get_class("customer.history", "CustomerHistoryManager")
+
+
+def viewed_product_ids(request):
+    """The ids in the visitor's recently-viewed cookie, newest first (anything else in it is ignored)."""
+    ids = history_manager().extract(request)
+    return [pk for pk in reversed(ids) if isinstance(pk, int) and not isinstance(pk, bool)]
+
+
+def product_on_page(request):
+    """The id of the product whose page this request is for (None on other pages)."""
+    match = request.resolver_match
+    if match is None or match.view_name != "catalogue:detail":
+        return None
+    return int(match.kwargs["pk"])  # the URL pattern admits digits only
+
+
+def recently_viewed(request):
+    """The products this visitor viewed last, but the one on this page: one query, whatever they viewed."""
+    from catalogue.models import Product
+
+    current = product_on_page(request)
+    ids = [pk for pk in viewed_product_ids(request) if pk != current][:RECENTLY_VIEWED_SHOWN]
+    found = Product.objects.browsable().base_queryset().in_bulk(ids) if ids else {}
+    products = [found[pk] for pk in ids if pk in found]
+    return render_to_string("shop/partials/recently_viewed.html", {"products": products, "request": request})
+
+
+HOLES = {"mini-basket": mini_basket, "recently-viewed": recently_viewed}
+
+
+def render_hole(name, request):
+    """A hole's HTML for this request, marked so that a page being stored keeps a placeholder instead."""
+    html = HOLES[name](request)
+    if getattr(request, "_page_cache_key", None) is None:
+        return html
+    return mark_safe(f"<!--hole:{name}-->{html}<!--/hole:{name}-->")  # noqa: S308 (rendered template)
+
+
+def remember_viewed(request, response, product_id):
+    """Add the product to the visitor's recently-viewed cookie, as Oscar's product view does."""
+    manager = history_manager()
+    ids = manager.add(manager.extract(request, response), product_id)
+    response.set_cookie(manager.cookie_name, json.dumps(ids), **manager.cookie_kwargs)
+
+
 # --- The middleware ------------------------------------------------------------------------------------
 
 
-def history_cookie():
-    return getattr(settings, "OSCAR_RECENTLY_VIEWED_COOKIE_NAME", "oscar_history")
+def visitor_cookies():
+    """The cookies a visitor may send and still be served a cached page (all else is theirs to see)."""
+    return {
+        settings.CSRF_COOKIE_NAME,
+        settings.LANGUAGE_COOKIE_NAME,
+        settings.SESSION_COOKIE_NAME,
+        settings.OSCAR_BASKET_COOKIE_OPEN,
+        settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME,
+    }
 
 
-def cacheable_request(request, view_name):
-    """Anonymous, and no cookie a page could show: only the product page shows the recently viewed."""
+def cacheable_request(request):
+    """Anonymous, and no cookie but those whose parts are holes (a messages cookie is not one)."""
     if request.method not in ("GET", "HEAD"):
         return False
-    if request.user.is_authenticated:
+    sent = {name for name, value in request.COOKIES.items() if value}  # an emptied cookie is no cookie
+    if not visitor_cookies().issuperset(sent):
         return False
-    allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-    if view_name != "catalogue:detail":
-        allowed.add(history_cookie())
-    return all(name in allowed for name in request.COOKIES)
+    return not request.user.is_authenticated and not passed_page_restrictions(request)
 
 
-def page_key(request, now):
+def passed_page_restrictions(request):
+    """Whether this visitor gave a Wagtail page's password: what they see behind it is theirs only (sign-in
+    and group restrictions are never passed by an anonymous visitor)."""
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get(PageViewRestriction.passed_view_restrictions_session_key))
+
+
+def page_key(request, view_name, now):
     version = catalogue_version()
+    if view_name == "catalogue:detail":
+        version = f"{version}.{stock_version(product_on_page(request))}"
     instant = next_gate_instant(now)
-    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # The local date: a made-to-order product's estimated dispatch date moves on at midnight.
+    where = f"{request.get_host()}{request.get_full_path()}:{timezone.localdate(now).isoformat()}"
+    url = hashlib.sha256(where.encode()).hexdigest()
     return f"page:{version}:{instant.timestamp()}:{get_language()}:{url}", instant
 
 
 def _fill(content, request):
     content = content.replace(CSRF_PLACEHOLDER, get_token(request) if CSRF_PLACEHOLDER in content else "")
-    return content.replace(NONCE_PLACEHOLDER, getattr(request, "csp_nonce", ""))
+    content = content.replace(NONCE_PLACEHOLDER, getattr(request, "csp_nonce", ""))
+    return HOLE_PLACEHOLDER.sub(lambda match: HOLES[match.group(1)](request), content)
 
 
 def _template(response, request):
@@ -214,7 +383,7 @@ def _template(response, request):
     nonce = getattr(request, "csp_nonce", "")
     if nonce:
         content = content.replace(nonce, NONCE_PLACEHOLDER)
-    return content
+    return HOLE.sub(lambda match: f"\x00hole:{match.group(1)}\x00", content)
 
 
 class AnonymousPageCacheMiddleware:
@@ -227,24 +396,28 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
         if key is not None and self.storable(request, response):
-            seconds = min(page_cache_seconds(), (request._page_cache_until - timezone.now()).total_seconds())
+            view_name = request.resolver_match.view_name
+            seconds = min(
+                page_cache_seconds(),
+                MAX_SECONDS.get(view_name, page_cache_seconds()),
+                (request._page_cache_until - timezone.now()).total_seconds(),
+            )
             if seconds >= 1:
-                entry = (_template(response, request), response["Content-Type"], dict(response.cookies.items()))
-                cache.set(key, entry, int(seconds))
+                cache.set(key, (_template(response, request), response["Content-Type"]), int(seconds))
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.view_name not in CACHED_VIEWS or not cacheable_request(request, match.view_name):
+        if match is None or match.view_name not in CACHED_VIEWS or not cacheable_request(request):
             return None
         now = timezone.now()
-        key, instant = page_key(request, now)
+        key, instant = page_key(request, match.view_name, now)
         hit = cache.get(key)
         if hit is not None:
-            content, content_type, cookies = hit
+            content, content_type = hit
             response = HttpResponse(_fill(content, request), content_type=content_type)
-            for name, morsel in cookies.items():
-                response.cookies[name] = morsel
+            if match.view_name == "catalogue:detail":
+                remember_viewed(request, response, product_on_page(request))
             response["X-Page-Cache"] = "hit"
             return response
         request._page_cache_key, request._page_cache_until = key, instant
@@ -254,9 +427,8 @@ class AnonymousPageCacheMiddleware:
     def storable(request, response):
         if response.status_code != 200 or response.streaming:
             return False
-        # The product page's recently-viewed cookie is the same for every visitor without one (the only
-        # visitors it is cached for), so it is stored and set again; any other cookie is someone's own.
-        if any(name != history_cookie() for name in response.cookies):
+        # The product page's recently-viewed cookie is set again on every hit; any other cookie is someone's own.
+        if any(name != settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME for name in response.cookies):
             return False
         if not response.get("Content-Type", "").startswith("text/html"):
             return False
@@ -264,4 +436,6 @@ class AnonymousPageCacheMiddleware:
         if session is not None and session.modified:
             return False
         messages = getattr(request, "_messages", None)
-        return not (messages is not None and getattr(messages, "added_new", False))
+        if messages is not None and (messages.added_new or getattr(messages, "_loaded_data", None)):
+            return False  # the page shows this visitor's messages
+        return not passed_page_restrictions(request)

@@ -168,7 +168,10 @@ TEMPLATES = [
             ],
             # Oscar formats money through this library; ours knows the toman
             # and speaks the active language.
-            "libraries": {"currency_filters": "shop.templatetags.money"},
+            "libraries": {
+                "currency_filters": "shop.templatetags.money",
+                "history_tags": "shop.templatetags.history",  # recently viewed: a page-cache hole
+            },
         },
     },
 ]

@@ -35,13 +35,14 @@ def test_an_order_placed_keeps_the_cached_counts_and_the_documents():
     cached = queries_of_search("q=kilim")
     assert cached < counted  # the facet counts came from the cache
     indexed_at = SearchDocument.objects.get(pk=product.pk).updated_at
-    version, pages = caching.search_version(), caching.catalogue_version()
+    version, pages, its_page = caching.search_version(), caching.catalogue_version(), caching.stock_version(product.pk)
 
     product.stockrecords.get().allocate(2)  # what placing an order does
     DatabaseBackend().update([product.pk])  # the index task that follows
 
     assert caching.search_version() == version
-    assert caching.catalogue_version() != pages  # the pages show the stock left: they are rendered again
+    assert caching.catalogue_version() == pages  # listings show the price and whether it can be bought: unchanged
+    assert caching.stock_version(product.pk) != its_page  # its own page shows the stock left: rendered again
     assert SearchDocument.objects.get(pk=product.pk).updated_at == indexed_at  # not rewritten
     assert queries_of_search("q=kilim") == cached
 
