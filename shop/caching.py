@@ -121,6 +121,7 @@ def bump_search_version():
 
 
 def stock_version(product_id):
+    """The version of one product's page: moved by every save of its stock records (stock_changed)."""
     return _version(f"page-cache:stock:{product_id}")
 
 
@@ -210,8 +211,13 @@ def stock_changed(sender, instance, raw=False, created=False, **kwargs):
     from catalogue.models import Product
 
     parent_id = Product.objects.filter(pk=instance.product_id).values_list("parent_id", flat=True).first()
-    products = [pk for pk in (instance.product_id, parent_id) if pk is not None]
-    changes = [lambda: [_bump(f"page-cache:stock:{pk}") for pk in products]]
+    pages = [pk for pk in (instance.product_id, parent_id) if pk is not None]  # a child's stock is on its parent's
+
+    def bump_stock_versions():
+        for pk in pages:
+            _bump(f"page-cache:stock:{pk}")
+
+    changes = [bump_stock_versions]
     before, after = getattr(instance, "_stock_shown", None), stock_shown(instance)
     if created or kwargs.get("signal") is post_delete or before is None or before != after:
         changes.append(bump_catalogue_version)
