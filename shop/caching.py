@@ -38,6 +38,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signing import BadSignature, Signer
 from django.db import transaction
 from django.db.models import Min, Q
 from django.db.models.signals import post_delete, post_init, post_save
@@ -127,12 +128,15 @@ def stock_version(product_id):
 
 def next_gate_instant(now):
     """The earliest moment after `now` at which a page may change by time alone: a valid certificate starts
-    or stops being in force, or a running campaign's deadline passes.
+    or stops being in force, a running campaign's deadline passes, an offer or a voucher starts or ends.
 
     Kept in the cache until that moment, or until a certificate or a campaign changes (indexed queries)."""
     instant = cache.get(NEXT_INSTANT_KEY)
     if instant is not None and instant > now:
         return instant
+    from oscar.apps.offer.models import ConditionalOffer
+    from oscar.apps.voucher.models import Voucher
+
     from quality.models import Certificate
     from shop.preorders.models import Campaign
 
@@ -149,6 +153,11 @@ def next_gate_instant(now):
             "deadline__min"
         ]
     )
+    for model in (ConditionalOffer, Voucher):  # a basket's discounts (the mini basket's total)
+        moments += model.objects.aggregate(
+            until=Min("end_datetime", filter=Q(end_datetime__gt=now)),
+            start=Min("start_datetime", filter=Q(start_datetime__gt=now)),
+        ).values()
     instant = min([m for m in moments if m is not None], default=now + FAR)
     cache.set(NEXT_INSTANT_KEY, instant, max(1, int((instant - now).total_seconds())))
     return instant
@@ -225,6 +234,31 @@ def stock_changed(sender, instance, raw=False, created=False, **kwargs):
     _now_and_after_commit(*changes)
 
 
+def basket_version(basket_id):
+    """The version of one basket's summary: moved by every change of its lines, vouchers or status."""
+    return _version(f"page-cache:basket:{basket_id}")
+
+
+def basket_changed(sender, instance=None, raw=False, pk_set=None, **kwargs):
+    """Receiver: a basket, one of its lines or its vouchers (m2m_changed, from either side) changed."""
+    if raw or instance is None:
+        return
+    from oscar.apps.basket.models import Basket
+
+    if isinstance(instance, Basket):
+        baskets = [instance.pk]
+    elif hasattr(instance, "basket_id"):  # a line
+        baskets = [instance.basket_id]
+    else:  # a voucher whose baskets changed
+        baskets = list(pk_set or ())
+
+    def bump_basket_versions():
+        for pk in baskets:
+            _bump(f"page-cache:basket:{pk}")
+
+    _now_and_after_commit(bump_basket_versions)
+
+
 def category_tree_changed(sender, instance=None, raw=False, **kwargs):
     """Receiver: a category or a product's category link changed; facet counts by category may differ."""
     if raw:
@@ -233,7 +267,11 @@ def category_tree_changed(sender, instance=None, raw=False, **kwargs):
 
 
 def connect():
+    from django.db.models.signals import m2m_changed
+    from oscar.apps.basket.models import Basket, Line
+    from oscar.apps.offer.models import Benefit, Condition, ConditionalOffer, Range, RangeProduct
     from oscar.apps.partner.models import StockRecord
+    from oscar.apps.voucher.models import Voucher
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from catalogue.models import (
@@ -261,6 +299,12 @@ def connect():
         Region,
         Campaign,
         Commitment,
+        ConditionalOffer,  # offers and vouchers: the mini basket's total
+        Benefit,
+        Condition,
+        Range,
+        RangeProduct,
+        Voucher,
     ]
     for model in models:
         for signal in (post_save, post_delete):
@@ -269,6 +313,11 @@ def connect():
     post_init.connect(remember_stock_shown, sender=StockRecord, dispatch_uid="page-cache-stock-shown")
     for signal in (post_save, post_delete):
         signal.connect(stock_changed, sender=StockRecord, dispatch_uid=f"page-cache-stock-{signal is post_save}")
+    for model in (Basket, Line):
+        for signal in (post_save, post_delete):
+            uid = f"page-cache-{model.__name__}-{signal is post_save}"
+            signal.connect(basket_changed, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(basket_changed, sender=Basket.vouchers.through, dispatch_uid="page-cache-basket-vouchers")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"page-cache-wagtail-{id(signal)}")
     post_delete.connect(page_changed, dispatch_uid="page-cache-wagtail-delete")
@@ -278,12 +327,89 @@ def connect():
             signal.connect(category_tree_changed, sender=model, dispatch_uid=uid)
 
 
+# --- Product cards ----------------------------------------------------------------------------------------
+
+
+def render_card(product, request):
+    """One product's card (Oscar's partials/product.html, or a craft's or product's own), its form's CSRF
+    token left as a placeholder."""
+    from django.template.loader import select_template
+
+    names = [
+        f"oscar/catalogue/partials/product/upc-{product.upc}.html",
+        f"oscar/catalogue/partials/product/class-{product.get_product_class().slug}.html",
+        "oscar/catalogue/partials/product.html",
+    ]
+    return select_template(names).render({"product": product, "request": request, "csrf_token": CSRF_PLACEHOLDER})
+
+
+def product_cards(request, ids, loaded=None):
+    """The cards of the products `ids` (already through the listing gate), in that order.
+
+    A card is the same for every visitor but its form's CSRF token: it is kept in the cache under the
+    catalogue version (moved by every change a card shows: title, picture, rating, price, whether it can
+    be bought), the next instant and the language, read for all the cards at once, and rendered only when
+    missing, from `loaded` ({id: product}) or else from one query set for the missing ones."""
+    from catalogue.models import Product
+
+    now = timezone.now()
+    instant = next_gate_instant(now)
+    prefix = f"card:{catalogue_version()}:{instant.timestamp()}:{get_language()}:"
+    found = cache.get_many([f"{prefix}{pk}" for pk in ids]) if ids else {}
+    missing = [pk for pk in ids if f"{prefix}{pk}" not in found]
+    if missing:
+        products = loaded if loaded is not None else Product.objects.base_queryset().in_bulk(missing)
+        rendered = {f"{prefix}{pk}": render_card(products[pk], request) for pk in missing if pk in products}
+        seconds = int(min(page_cache_seconds(), (instant - now).total_seconds()))
+        if seconds >= 1:
+            cache.set_many(rendered, seconds)
+        found.update(rendered)
+    cards = [found[f"{prefix}{pk}"] for pk in ids if f"{prefix}{pk}" in found]
+    token = get_token(request) if any(CSRF_PLACEHOLDER in card for card in cards) else ""
+    return [mark_safe(card.replace(CSRF_PLACEHOLDER, token)) for card in cards]  # noqa: S308 (rendered templates)
+
+
+def cards_of(request, products):
+    """product_cards() of products already loaded (a page of a listing)."""
+    products = list(products)
+    return product_cards(request, [product.pk for product in products], {product.pk: product for product in products})
+
+
 # --- Holes: the parts of a page that are each visitor's own ------------------------------------------
 
 
+def basket_in_cookie(request):
+    """The id in an anonymous visitor's basket cookie (Oscar's signed value), None without a valid one."""
+    value = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+    if not value:
+        return None
+    try:
+        return int(Signer().unsign(value))
+    except (BadSignature, ValueError):
+        return None
+
+
 def mini_basket(request):
-    """The header's basket summary (Oscar's template) for this visitor's basket."""
-    return render_to_string("oscar/partials/mini_basket.html", {"request": request})
+    """The header's basket summary (Oscar's template).
+
+    An anonymous visitor's is kept in the cache under their basket's version, the catalogue version
+    (titles, pictures, prices, offers) and the next instant (offers starting or ending), so that serving
+    them a cached page does not load their basket at all. It is stored only when the basket rendered is
+    the one in their cookie (a submitted or unknown basket is replaced by an empty one: not stored)."""
+    if request.user.is_authenticated:
+        return render_to_string("oscar/partials/mini_basket.html", {"request": request})
+    now = timezone.now()
+    instant = next_gate_instant(now)
+    basket_id = basket_in_cookie(request)
+    version = basket_version(basket_id) if basket_id is not None else 0
+    key = f"mini-basket:{get_language()}:{basket_id}:{version}:{catalogue_version()}:{instant.timestamp()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("oscar/partials/mini_basket.html", {"request": request})
+        seconds = int(min(page_cache_seconds(), (instant - now).total_seconds()))
+        if request.basket.id == basket_id and seconds >= 1:
+            cache.set(key, html, seconds)
+    return mark_safe(html)  # noqa: S308 (a rendered template)
 
 
 def history_manager():
@@ -307,14 +433,15 @@ def product_on_page(request):
 
 
 def recently_viewed(request):
-    """The products this visitor viewed last, but the one on this page: one query, whatever they viewed."""
+    """The products this visitor viewed last, but the one on this page: with their cards in the cache,
+    one query (which of them may be shown), whatever they viewed."""
     from catalogue.models import Product
 
     current = product_on_page(request)
-    ids = [pk for pk in viewed_product_ids(request) if pk != current][:RECENTLY_VIEWED_SHOWN]
-    found = Product.objects.browsable().base_queryset().in_bulk(ids) if ids else {}
-    products = [found[pk] for pk in ids if pk in found]
-    return render_to_string("shop/partials/recently_viewed.html", {"products": products, "request": request})
+    wanted = [pk for pk in viewed_product_ids(request) if pk != current][:RECENTLY_VIEWED_SHOWN]
+    shown = set(Product.objects.browsable().filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+    cards = product_cards(request, [pk for pk in wanted if pk in shown])
+    return render_to_string("shop/partials/recently_viewed.html", {"cards": cards, "request": request})
 
 
 HOLES = {"mini-basket": mini_basket, "recently-viewed": recently_viewed}

@@ -171,6 +171,7 @@ TEMPLATES = [
             "libraries": {
                 "currency_filters": "shop.templatetags.money",
                 "history_tags": "shop.templatetags.history",  # recently viewed: a page-cache hole
+                "product_tags": "shop.templatetags.product_cards",  # product cards from the cache
             },
         },
     },

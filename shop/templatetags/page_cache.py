@@ -6,7 +6,7 @@ copy and rendered again for whoever the copy is served to.
 
 from django import template
 
-from shop.caching import HOLES, render_hole
+from shop.caching import HOLES, cards_of, render_hole
 
 register = template.Library()
 
@@ -16,3 +16,9 @@ def page_hole(context, name):
     if name not in HOLES:
         raise template.TemplateSyntaxError(f"page_hole: no hole named {name!r} (shop.caching.HOLES)")
     return render_hole(name, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products):
+    """The cards of `products` (shop.caching.cards_of: kept in the cache, rendered when missing)."""
+    return cards_of(context["request"], products)
