@@ -163,6 +163,19 @@ def next_gate_instant(now):
     return instant
 
 
+def versions_of(request):
+    """(now, catalogue version, next instant) for this request: read once for a GET (its key, every card and
+    the mini basket use them: one pair of cache reads instead of a pair per card). A POST may change the
+    catalogue while it runs: it reads them afresh each time."""
+    state = getattr(request, "_page_cache_versions", None)
+    if state is None:
+        now = timezone.now()
+        state = (now, catalogue_version(), next_gate_instant(now))
+        if request.method in ("GET", "HEAD"):
+            request._page_cache_versions = state
+    return state
+
+
 def forget_next_gate_instant():
     cache.delete(NEXT_INSTANT_KEY)
 
@@ -352,9 +365,8 @@ def product_cards(request, ids, loaded=None):
     missing, from `loaded` ({id: product}) or else from one query set for the missing ones."""
     from catalogue.models import Product
 
-    now = timezone.now()
-    instant = next_gate_instant(now)
-    prefix = f"card:{catalogue_version()}:{instant.timestamp()}:{get_language()}:"
+    now, version, instant = versions_of(request)
+    prefix = f"card:{version}:{instant.timestamp()}:{get_language()}:"
     found = cache.get_many([f"{prefix}{pk}" for pk in ids]) if ids else {}
     missing = [pk for pk in ids if f"{prefix}{pk}" not in found]
     if missing:
@@ -398,11 +410,10 @@ def mini_basket(request):
     the one in their cookie (a submitted or unknown basket is replaced by an empty one: not stored)."""
     if request.user.is_authenticated:
         return render_to_string("oscar/partials/mini_basket.html", {"request": request})
-    now = timezone.now()
-    instant = next_gate_instant(now)
+    now, catalogue, instant = versions_of(request)
     basket_id = basket_in_cookie(request)
     version = basket_version(basket_id) if basket_id is not None else 0
-    key = f"mini-basket:{get_language()}:{basket_id}:{version}:{catalogue_version()}:{instant.timestamp()}"
+    key = f"mini-basket:{get_language()}:{basket_id}:{version}:{catalogue}:{instant.timestamp()}"
     html = cache.get(key)
     if html is None:
         html = render_to_string("oscar/partials/mini_basket.html", {"request": request})
@@ -493,11 +504,10 @@ def passed_page_restrictions(request):
     return bool(session is not None and session.get(PageViewRestriction.passed_view_restrictions_session_key))
 
 
-def page_key(request, view_name, now):
-    version = catalogue_version()
+def page_key(request, view_name):
+    now, version, instant = versions_of(request)
     if view_name == "catalogue:detail":
         version = f"{version}.{stock_version(product_on_page(request))}"
-    instant = next_gate_instant(now)
     # The local date: a made-to-order product's estimated dispatch date moves on at midnight.
     where = f"{request.get_host()}{request.get_full_path()}:{timezone.localdate(now).isoformat()}"
     url = hashlib.sha256(where.encode()).hexdigest()
@@ -543,8 +553,7 @@ class AnonymousPageCacheMiddleware:
         match = request.resolver_match
         if match is None or match.view_name not in CACHED_VIEWS or not cacheable_request(request):
             return None
-        now = timezone.now()
-        key, instant = page_key(request, match.view_name, now)
+        key, instant = page_key(request, match.view_name)
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit

@@ -142,6 +142,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "shop.caching.AnonymousPageCacheMiddleware",  # last: anonymous catalogue pages (shop/caching.py)
 ]
+# Sessions are written to the database and read from the cache (each shopper's request read its session
+# row: 4.5% of the workers' time under load, tests/benchmarks/results/profile-notes.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Longest life of a cached anonymous page (shop/caching.py bounds it by the next certificate expiry too).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 

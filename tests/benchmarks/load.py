@@ -248,7 +248,7 @@ def run_size(env, size, args):
             print(f"--- {size} products: throughput of {page}", file=sys.stderr)
             users, seconds = args.throughput_users, args.throughput_seconds
             stats = locust(env, url, targets_file, users, seconds, f"{task}-{size}", task)
-            throughput[page] = number(stats.get(page, {}), "Requests/s")
+            throughput[page] = (number(stats.get(page, {}), "Requests/s"), number(stats.get(page, {}), "95%"))
         load["after"] = os.getloadavg()
     finally:
         server.terminate()
@@ -264,23 +264,24 @@ def load_line(load):
 
 
 def table(size, mixed, throughput, queries, vendor, load):
-    health = throughput.get("healthz") or 0
+    health = throughput.get("healthz", (0, 0))[0]
     lines = [
         f"### {size:,} products ({vendor})",
         "",
-        "| page | requests | req/s | p50 ms | p95 ms | p99 ms | errors | alone req/s | × healthz | queries |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | requests | req/s | p50 ms | p95 ms | p99 ms | errors | alone req/s | alone p95 ms | × healthz "
+        "| queries |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     names = [name for name in mixed if name != "Aggregated"] + ["Aggregated"]
     for name in names:
         row = mixed[name]
-        alone = throughput.get(name)
+        alone, alone_p95 = throughput.get(name, (0, 0))
         ratio = f"{health / alone:.1f}" if alone and health else ""
         lines.append(
             f"| {name} | {int(number(row, 'Request Count'))} | {number(row, 'Requests/s'):.1f} "
             f"| {number(row, '50%'):.0f} | {number(row, '95%'):.0f} | {number(row, '99%'):.0f} "
-            f"| {int(number(row, 'Failure Count'))} | {f'{alone:.1f}' if alone else ''} | {ratio} "
-            f"| {queries.get(name, '')} |"
+            f"| {int(number(row, 'Failure Count'))} | {f'{alone:.1f}' if alone else ''} "
+            f"| {f'{alone_p95:.0f}' if alone else ''} | {ratio} | {queries.get(name, '')} |"
         )
     if health:
         lines += ["", f"/healthz/ alone: {health:.1f} req/s (× healthz = how many times slower than it)."]
