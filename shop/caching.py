@@ -9,15 +9,17 @@ The key: the host, the language, the full URL, the *catalogue version*, for a pr
 product's *stock version*, and the *next instant*.
 - The catalogue version is a counter in the cache, bumped after commit by every save or delete of what
   a public page shows (products, their images, attributes and categories, certificates, producers,
-  brands, regions, crafts, categories, campaigns and commitments, published Wagtail pages). A stock
+  brands, regions, crafts, categories, campaigns and commitments, offers and vouchers, published
+  Wagtail pages). A stock
   record's save bumps it only when what a product card shows changes (its price, or whether it can
   be bought): placing an order allocates stock, and must not empty the cache of every page.
 - The stock version of a product is bumped by every save of its stock records: its page shows how
   many are left.
-- Time changes pages with no event: a certificate expires, a campaign's deadline passes. The next
-  instant is the earliest moment after now at which a valid certificate starts or stops being in force
-  or a running campaign's deadline passes; it is computed by indexed queries and kept until that moment
-  or until a certificate or campaign changes. Entries live at most until that instant (and never
+- Time changes pages with no event: a certificate expires, a campaign's deadline passes, an offer
+  ends. The next instant is the earliest moment after now at which a valid certificate starts or stops
+  being in force, a running campaign's deadline passes or an offer or voucher starts or ends; it is
+  computed by indexed queries and kept until that moment or until one of those (TIMED_MODELS) changes.
+  Entries live at most until that instant (and never
   longer than PAGE_CACHE_SECONDS, or a view's own bound in MAX_SECONDS), and the instant is part of
   their key, so a page cached before a certificate expires is never served after it.
 
@@ -121,16 +123,30 @@ def bump_search_version():
     _bump(SEARCH_VERSION_KEY)
 
 
+def _bump_each(prefix, ids):
+    """A function bumping the versions `prefix`+id of `ids` (for _now_and_after_commit)."""
+
+    def bump():
+        for pk in ids:
+            _bump(f"{prefix}{pk}")
+
+    return bump
+
+
+STOCK_PREFIX = "page-cache:stock:"
+BASKET_PREFIX = "page-cache:basket:"
+
+
 def stock_version(product_id):
     """The version of one product's page: moved by every save of its stock records (stock_changed)."""
-    return _version(f"page-cache:stock:{product_id}")
+    return _version(f"{STOCK_PREFIX}{product_id}")
 
 
 def next_gate_instant(now):
     """The earliest moment after `now` at which a page may change by time alone: a valid certificate starts
     or stops being in force, a running campaign's deadline passes, an offer or a voucher starts or ends.
 
-    Kept in the cache until that moment, or until a certificate or a campaign changes (indexed queries)."""
+    Kept in the cache until that moment, or until one of TIMED_MODELS changes (indexed queries)."""
     instant = cache.get(NEXT_INSTANT_KEY)
     if instant is not None and instant > now:
         return instant
@@ -186,12 +202,16 @@ def _now_and_after_commit(*changes):
         transaction.on_commit(change, robust=True)  # and after commit, for pages cached meanwhile
 
 
+# The models whose dates make up the next instant: a change to one may move it.
+TIMED_MODELS = frozenset({"certificate", "campaign", "conditionaloffer", "voucher"})
+
+
 def catalogue_changed(sender, instance=None, raw=False, **kwargs):
     """Receiver: something a public page shows changed; older cached pages become unreachable."""
     if raw:
         return
     changes = [bump_catalogue_version]
-    if sender is not None and sender._meta.model_name in ("certificate", "campaign"):
+    if sender is not None and sender._meta.model_name in TIMED_MODELS:
         changes.append(forget_next_gate_instant)
     _now_and_after_commit(*changes)
 
@@ -232,14 +252,13 @@ def stock_changed(sender, instance, raw=False, created=False, **kwargs):
         return
     from catalogue.models import Product
 
-    parent_id = Product.objects.filter(pk=instance.product_id).values_list("parent_id", flat=True).first()
+    product = instance._state.fields_cache.get("product")  # loaded with the record: no query
+    if product is not None:
+        parent_id = product.parent_id
+    else:
+        parent_id = Product.objects.filter(pk=instance.product_id).values_list("parent_id", flat=True).first()
     pages = [pk for pk in (instance.product_id, parent_id) if pk is not None]  # a child's stock is on its parent's
-
-    def bump_stock_versions():
-        for pk in pages:
-            _bump(f"page-cache:stock:{pk}")
-
-    changes = [bump_stock_versions]
+    changes = [_bump_each(STOCK_PREFIX, pages)]
     before, after = getattr(instance, "_stock_shown", None), stock_shown(instance)
     if created or kwargs.get("signal") is post_delete or before is None or before != after:
         changes.append(bump_catalogue_version)
@@ -249,7 +268,7 @@ def stock_changed(sender, instance, raw=False, created=False, **kwargs):
 
 def basket_version(basket_id):
     """The version of one basket's summary: moved by every change of its lines, vouchers or status."""
-    return _version(f"page-cache:basket:{basket_id}")
+    return _version(f"{BASKET_PREFIX}{basket_id}")
 
 
 def basket_changed(sender, instance=None, raw=False, pk_set=None, **kwargs):
@@ -264,12 +283,7 @@ def basket_changed(sender, instance=None, raw=False, pk_set=None, **kwargs):
         baskets = [instance.basket_id]
     else:  # a voucher whose baskets changed
         baskets = list(pk_set or ())
-
-    def bump_basket_versions():
-        for pk in baskets:
-            _bump(f"page-cache:basket:{pk}")
-
-    _now_and_after_commit(bump_basket_versions)
+    _now_and_after_commit(_bump_each(BASKET_PREFIX, baskets))
 
 
 def category_tree_changed(sender, instance=None, raw=False, **kwargs):
@@ -344,16 +358,12 @@ def connect():
 
 
 def render_card(product, request):
-    """One product's card (Oscar's partials/product.html, or a craft's or product's own), its form's CSRF
-    token left as a placeholder."""
-    from django.template.loader import select_template
+    """One product's card as Oscar's `render_product` chooses it (a product's or craft's own template, else
+    partials/product.html), its form's CSRF token left as a placeholder."""
+    from django.template import Context
+    from oscar.templatetags.product_tags import render_product
 
-    names = [
-        f"oscar/catalogue/partials/product/upc-{product.upc}.html",
-        f"oscar/catalogue/partials/product/class-{product.get_product_class().slug}.html",
-        "oscar/catalogue/partials/product.html",
-    ]
-    return select_template(names).render({"product": product, "request": request, "csrf_token": CSRF_PLACEHOLDER})
+    return render_product(Context({"request": request, "csrf_token": CSRF_PLACEHOLDER}), product)
 
 
 def product_cards(request, ids, loaded=None):
@@ -408,15 +418,19 @@ def mini_basket(request):
     (titles, pictures, prices, offers) and the next instant (offers starting or ending), so that serving
     them a cached page does not load their basket at all. It is stored only when the basket rendered is
     the one in their cookie (a submitted or unknown basket is replaced by an empty one: not stored)."""
-    if request.user.is_authenticated:
+
+    def render():
         return render_to_string("oscar/partials/mini_basket.html", {"request": request})
+
+    if request.user.is_authenticated:
+        return render()  # their page is rendered for them: their basket is loaded anyway
     now, catalogue, instant = versions_of(request)
     basket_id = basket_in_cookie(request)
     version = basket_version(basket_id) if basket_id is not None else 0
     key = f"mini-basket:{get_language()}:{basket_id}:{version}:{catalogue}:{instant.timestamp()}"
     html = cache.get(key)
     if html is None:
-        html = render_to_string("oscar/partials/mini_basket.html", {"request": request})
+        html = render()
         seconds = int(min(page_cache_seconds(), (instant - now).total_seconds()))
         if request.basket.id == basket_id and seconds >= 1:
             cache.set(key, html, seconds)
