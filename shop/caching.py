@@ -26,7 +26,7 @@ product's *stock version*, and the *next instant*.
 Per-visitor parts are never stored. The CSRF token of forms and the CSP nonce of the page's scripts
 are replaced by placeholders in the stored copy and filled in with the current request's values when
 it is served (each visitor gets their own token, and the CSRF cookie). The parts that are a visitor's
-own, the mini basket and the recently viewed products, are *holes* (`{% page_hole %}`, rendered by the
+own, the mini basket, the small screens' basket button and the recently viewed products, are *holes* (`{% page_hole %}`, rendered by the
 functions in HOLES for every visitor, cached page or not); a served product page also updates the
 visitor's recently-viewed cookie, as the view would have. Messages are never lost: a page that showed
 one is not stored, and a visitor with pending messages in a cookie is not served from the cache.
@@ -411,8 +411,9 @@ def basket_in_cookie(request):
         return None
 
 
-def mini_basket(request):
-    """The header's basket summary (Oscar's template).
+def basket_summary(request, template):
+    """The visitor's basket as the page header shows it: the mini basket, or the small screens' basket
+    button with its total (Oscar's templates).
 
     An anonymous visitor's is kept in the cache under their basket's version, the catalogue version
     (titles, pictures, prices, offers) and the next instant (offers starting or ending), so that serving
@@ -420,14 +421,14 @@ def mini_basket(request):
     the one in their cookie (a submitted or unknown basket is replaced by an empty one: not stored)."""
 
     def render():
-        return render_to_string("oscar/partials/mini_basket.html", {"request": request})
+        return render_to_string(template, {"request": request})
 
     if request.user.is_authenticated:
         return render()  # their page is rendered for them: their basket is loaded anyway
     now, catalogue, instant = versions_of(request)
     basket_id = basket_in_cookie(request)
     version = basket_version(basket_id) if basket_id is not None else 0
-    key = f"mini-basket:{get_language()}:{basket_id}:{version}:{catalogue}:{instant.timestamp()}"
+    key = f"basket-summary:{template}:{get_language()}:{basket_id}:{version}:{catalogue}:{instant.timestamp()}"
     html = cache.get(key)
     if html is None:
         html = render()
@@ -469,7 +470,11 @@ def recently_viewed(request):
     return render_to_string("shop/partials/recently_viewed.html", {"cards": cards, "request": request})
 
 
-HOLES = {"mini-basket": mini_basket, "recently-viewed": recently_viewed}
+HOLES = {
+    "mini-basket": lambda request: basket_summary(request, "oscar/partials/mini_basket.html"),
+    "basket-button": lambda request: basket_summary(request, "oscar/partials/basket_button.html"),
+    "recently-viewed": recently_viewed,
+}
 
 
 def render_hole(name, request):

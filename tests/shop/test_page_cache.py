@@ -164,6 +164,26 @@ def test_the_basket_shown_on_a_page_stored_for_a_shopper_is_never_someone_elses(
     assert served["X-Page-Cache"] == "hit" and "Shoppers own tray" not in other_html
 
 
+def mobile_basket_button(html):
+    start = html.index("btn-cart")
+    return html[start : html.index("</a>", start)]
+
+
+def test_the_small_screen_basket_button_shows_each_visitors_own_total(product):
+    shopper = Client()
+    add_to_basket(shopper, ProductFactory(title_en="Shoppers own tray", stock__price="777000"))
+    get(shopper, "/en/basket/")
+    _stored, html = get(shopper, url_of(product))  # rendered for the shopper, stored for everyone
+    assert "777,000" in mobile_basket_button(html)
+
+    served, other_html = get(Client(), url_of(product))
+
+    assert served["X-Page-Cache"] == "hit"
+    assert "777,000" not in other_html and "Total" not in mobile_basket_button(other_html)
+    _again, shopper_html = get(shopper, url_of(product))
+    assert "777,000" in mobile_basket_button(shopper_html)  # theirs, on the stored copy too
+
+
 def test_recently_viewed_products_are_each_visitors_own_on_a_cached_product_page(product):
     seen_before = ProductFactory(title_en="Earlier felt slippers")
     browser = Client()
