@@ -8,8 +8,9 @@ class ProductDetailView(OscarProductDetailView):
     """A product off the market is a 404 to the public; its producer and officers see it with a banner."""
 
     def get_queryset(self):
-        # Producer, brand and listability come with the product, not one query each.
-        return self.model.objects.base_queryset()
+        # Producer, brand, listability and the attribute values (with their attributes) come with the
+        # product, not one query each.
+        return self.model.objects.base_queryset().prefetch_attribute_values()
 
     def is_viewable(self, product, request):
         if may_see_unlisted_product(request.user, product):

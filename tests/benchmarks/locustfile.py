@@ -34,6 +34,12 @@ QUERIES = [
 ]
 
 
+def named(name):
+    """A request's name: its row in the results, and a header by which the server counts its CPU time
+    (tests/benchmarks/gunicorn_hooks.py)."""
+    return {"name": name, "headers": {"X-Bench-Name": name}}
+
+
 def csrf_token(response):
     match = CSRF.search(response.text)
     return match.group(1) if match else ""
@@ -46,7 +52,7 @@ class Customer(HttpUser):
         self.lang = random.choice(["fa", "fa", "en"])
 
     def get(self, path, name):
-        return self.client.get(f"/{self.lang}{path}", name=name)
+        return self.client.get(f"/{self.lang}{path}", **named(name))
 
     @task(3)
     def home(self):
@@ -66,7 +72,7 @@ class Customer(HttpUser):
 
     @task(5)
     def search(self):
-        self.client.get(f"/{self.lang}/search/", params={"q": random.choice(QUERIES)}, name="search")
+        self.client.get(f"/{self.lang}/search/", params={"q": random.choice(QUERIES)}, **named("search"))
 
     @task(2)
     def producer_shop(self):
@@ -89,7 +95,7 @@ class Customer(HttpUser):
         page = self.client.post(
             f"/{self.lang}/checkout/",
             {"csrfmiddlewaretoken": csrf_token(page), "username": "load@example.com", "options": "anonymous"},
-            name="checkout: guest",
+            **named("checkout: guest"),
         )
         page = self.client.post(
             f"/{self.lang}/checkout/shipping-address/",
@@ -103,24 +109,24 @@ class Customer(HttpUser):
                 "country": "IR",
                 "phone_number": "",
             },
-            name="checkout: address",
+            **named("checkout: address"),
         )
         page = self.client.post(
             f"/{self.lang}/checkout/payment-method/",
             {"csrfmiddlewaretoken": csrf_token(page), "payment_method": "cash-on-delivery"},
-            name="checkout: payment method",
+            **named("checkout: payment method"),
         )
         with self.client.post(
             f"/{self.lang}/checkout/preview/",
             {"csrfmiddlewaretoken": csrf_token(page), "action": "place_order"},
-            name="checkout: place order",
+            **named("checkout: place order"),
             catch_response=True,
         ) as response:
             if "/checkout/thank-you/" not in response.url:
                 response.failure(f"no order placed (answer {response.status_code} on {response.url})")
 
     def healthz(self):
-        self.client.get("/healthz/", name="healthz")
+        self.client.get("/healthz/", **named("healthz"))
 
     def add_to_basket(self):
         """Add a product in stock to the basket (False when the product page offered no form)."""
@@ -132,7 +138,7 @@ class Customer(HttpUser):
         with self.client.post(
             f"/{self.lang}/basket/add/{product_id}/",
             {"csrfmiddlewaretoken": token, "quantity": 1},
-            name="basket add",
+            **named("basket add"),
             catch_response=True,
         ) as response:
             if response.status_code >= 400:
