@@ -26,10 +26,11 @@ product's *stock version*, and the *next instant*.
 Per-visitor parts are never stored. The CSRF token of forms and the CSP nonce of the page's scripts
 are replaced by placeholders in the stored copy and filled in with the current request's values when
 it is served (each visitor gets their own token, and the CSRF cookie). The parts that are a visitor's
-own, the mini basket, the small screens' basket button and the recently viewed products, are *holes* (`{% page_hole %}`, rendered by the
-functions in HOLES for every visitor, cached page or not); a served product page also updates the
-visitor's recently-viewed cookie, as the view would have. Messages are never lost: a page that showed
-one is not stored, and a visitor with pending messages in a cookie is not served from the cache.
+own, the mini basket, the small screens' basket button and the recently viewed products, are *holes*
+(`{% page_hole %}`, rendered by the functions in HOLES for every visitor, cached page or not); a served
+product page also updates the visitor's recently-viewed cookie, as the view would have. Messages are never
+lost: a page that showed one is not stored, and a visitor with pending messages in a cookie is not served
+from the cache.
 A cached product page does not count a view in Oscar's analytics (ProductRecord.num_views).
 """
 
