@@ -180,6 +180,11 @@ def next_gate_instant(now):
     return instant
 
 
+def seconds_to_keep(now, instant):
+    """How long an entry made under the next instant `instant` may be kept (< 1: not at all)."""
+    return int(min(page_cache_seconds(), (instant - now).total_seconds()))
+
+
 def versions_of(request):
     """(now, catalogue version, next instant) for this request: read once for a GET (its key, every card and
     the mini basket use them: one pair of cache reads instead of a pair per card). A POST may change the
@@ -187,7 +192,10 @@ def versions_of(request):
     state = getattr(request, "_page_cache_versions", None)
     if state is None:
         now = timezone.now()
-        state = (now, catalogue_version(), next_gate_instant(now))
+        found = cache.get_many([VERSION_KEY, NEXT_INSTANT_KEY])  # one round trip when both are there
+        version = found.get(VERSION_KEY) or catalogue_version()
+        instant = found.get(NEXT_INSTANT_KEY)
+        state = (now, version, instant if instant is not None and instant > now else next_gate_instant(now))
         if request.method in ("GET", "HEAD"):
             request._page_cache_versions = state
     return state
@@ -383,13 +391,33 @@ def product_cards(request, ids, loaded=None):
     if missing:
         products = loaded if loaded is not None else Product.objects.base_queryset().in_bulk(missing)
         rendered = {f"{prefix}{pk}": render_card(products[pk], request) for pk in missing if pk in products}
-        seconds = int(min(page_cache_seconds(), (instant - now).total_seconds()))
+        seconds = seconds_to_keep(now, instant)
         if seconds >= 1:
             cache.set_many(rendered, seconds)
         found.update(rendered)
     cards = [found[f"{prefix}{pk}"] for pk in ids if f"{prefix}{pk}" in found]
     token = get_token(request) if any(CSRF_PLACEHOLDER in card for card in cards) else ""
     return [mark_safe(card.replace(CSRF_PLACEHOLDER, token)) for card in cards]  # noqa: S308 (rendered templates)
+
+
+def listable_among(request, ids):
+    """Which of the products `ids` pass the listing gate now (a set). Each product's answer is kept in the
+    cache under the catalogue version and the next instant, which every change of whether a product may be
+    listed moves (its certificate, its producer, the product itself, or time): no query once they are known."""
+    from catalogue.models import Product
+
+    now, version, instant = versions_of(request)
+    prefix = f"listable:{version}:{instant.timestamp()}:"
+    known = cache.get_many([f"{prefix}{pk}" for pk in ids]) if ids else {}
+    unknown = [pk for pk in ids if f"{prefix}{pk}" not in known]
+    if unknown:
+        listable = set(Product.objects.browsable().filter(pk__in=unknown).values_list("pk", flat=True))
+        answers = {f"{prefix}{pk}": pk in listable for pk in unknown}
+        seconds = seconds_to_keep(now, instant)
+        if seconds >= 1:
+            cache.set_many(answers, seconds)
+        known.update(answers)
+    return {pk for pk in ids if known.get(f"{prefix}{pk}")}
 
 
 def cards_of(request, products):
@@ -428,12 +456,14 @@ def basket_summary(request, template):
         return render()  # their page is rendered for them: their basket is loaded anyway
     now, catalogue, instant = versions_of(request)
     basket_id = basket_in_cookie(request)
-    version = basket_version(basket_id) if basket_id is not None else 0
+    if not hasattr(request, "_basket_summary_version"):  # read once for both summaries
+        request._basket_summary_version = basket_version(basket_id) if basket_id is not None else 0
+    version = request._basket_summary_version
     key = f"basket-summary:{template}:{get_language()}:{basket_id}:{version}:{catalogue}:{instant.timestamp()}"
     html = cache.get(key)
     if html is None:
         html = render()
-        seconds = int(min(page_cache_seconds(), (instant - now).total_seconds()))
+        seconds = seconds_to_keep(now, instant)
         if request.basket.id == basket_id and seconds >= 1:
             cache.set(key, html, seconds)
     return mark_safe(html)  # noqa: S308 (a rendered template)
@@ -460,13 +490,11 @@ def product_on_page(request):
 
 
 def recently_viewed(request):
-    """The products this visitor viewed last, but the one on this page: with their cards in the cache,
-    one query (which of them may be shown), whatever they viewed."""
-    from catalogue.models import Product
-
+    """The products this visitor viewed last, but the one on this page, that may be shown: with their
+    cards and listability in the cache, no query at all, whatever they viewed."""
     current = product_on_page(request)
     wanted = [pk for pk in viewed_product_ids(request) if pk != current][:RECENTLY_VIEWED_SHOWN]
-    shown = set(Product.objects.browsable().filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+    shown = listable_among(request, wanted)
     cards = product_cards(request, [pk for pk in wanted if pk in shown])
     return render_to_string("shop/partials/recently_viewed.html", {"cards": cards, "request": request})
 
