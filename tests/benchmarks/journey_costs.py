@@ -10,6 +10,8 @@ locustfile.py, redirects followed as
 locust follows them: a guest paying cash on delivery) --journeys times on a benchmark database and prints, per
 step, the median and worst of: wall time, the process's CPU time, time spent waiting for the database, and
 queries. Every journey places a real order on that database (a kept benchmark database only grows).
+DEBUG=1 spares collecting the static files; for numbers as in production run it with DEBUG=0, SECRET_KEY,
+ALLOWED_HOSTS=testserver and STATIC_ROOT holding `collectstatic`'s output.
 """
 
 import argparse
@@ -26,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 class Timer:
     """connection.execute_wrapper: time spent in statements, and how many."""
 
-    def __init__(self):
+    slowest = []  # (milliseconds, step, sql) of every statement, over all journeys
+
+    def __init__(self, step):
+        self.step = step
         self.milliseconds = 0.0
         self.count = 0
 
@@ -35,8 +40,10 @@ class Timer:
         try:
             return execute(sql, params, many, context)
         finally:
-            self.milliseconds += (time.perf_counter() - started) * 1000
+            elapsed = (time.perf_counter() - started) * 1000
+            self.milliseconds += elapsed
             self.count += 1
+            Timer.slowest.append((elapsed, self.step, sql))
 
 
 def csrf(response):
@@ -50,7 +57,7 @@ def journey(client, product_id, product_url, lang, costs):
     from django.db import connection
 
     def step(name, method, url, data=None):
-        timer = Timer()
+        timer = Timer(name)
         with connection.execute_wrapper(timer):
             wall, cpu = time.perf_counter(), time.process_time()
             response = getattr(client, method)(url, data or {}, follow=True)
@@ -86,6 +93,7 @@ def journey(client, product_id, product_url, lang, costs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--journeys", type=int, default=20)
+    parser.add_argument("--slowest", type=int, default=0, help="also print the N slowest statements")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
@@ -113,6 +121,8 @@ def main():
         print(f"| {name} | " + " | ".join(cells) + " |")
     total = [sum(row[1] for row in rows) / len(rows) for rows in costs.values()]
     print(f"\nCPU per journey (mean, this process only): {sum(total):.0f} ms")
+    for milliseconds, step, sql in sorted(Timer.slowest, key=lambda row: row[0], reverse=True)[: args.slowest]:
+        print(f"\n{milliseconds:.1f} ms in {step}: {sql[:600]}")
 
 
 if __name__ == "__main__":
