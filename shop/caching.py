@@ -5,16 +5,15 @@ catalogue, categories, products, search results, producer shops, certificate ver
 visitor who is not signed in and sends no cookie but the CSRF, language, session, basket and
 recently-viewed ones (a messages cookie, any other cookie, or signing in: the page is rendered for them).
 
-The key: the host, the language, the full URL, the *catalogue version*, for a product page also that
-product's *stock version*, and the *next instant*.
+The key: the host, the language, the full URL, the *catalogue version* and the *next instant*.
 - The catalogue version is a counter in the cache, bumped after commit by every save or delete of what
   a public page shows (products, their images, attributes and categories, certificates, producers,
   brands, regions, crafts, categories, campaigns and commitments, offers and vouchers, published
   Wagtail pages). A stock
   record's save bumps it only when what a product card shows changes (its price, or whether it can
   be bought): placing an order allocates stock, and must not empty the cache of every page.
-- The stock version of a product is bumped by every save of its stock records: its page shows how
-  many are left.
+- The stock version of a product is bumped by every save of its stock records: its page's availability
+  line ("3 available") is a hole kept under it, so an order does not re-render the page.
 - Time changes pages with no event: a certificate expires, a campaign's deadline passes, an offer
   ends. The next instant is the earliest moment after now at which a valid certificate starts or stops
   being in force, a running campaign's deadline passes or an offer or voucher starts or ends; it is
@@ -26,7 +25,8 @@ product's *stock version*, and the *next instant*.
 Per-visitor parts are never stored. The CSRF token of forms and the CSP nonce of the page's scripts
 are replaced by placeholders in the stored copy and filled in with the current request's values when
 it is served (each visitor gets their own token, and the CSRF cookie). The parts that are a visitor's
-own, the mini basket, the small screens' basket button and the recently viewed products, are *holes*
+own or that every order changes, the mini basket, the small screens' basket button, the recently viewed
+products and the product page's availability line, are *holes*
 (`{% page_hole %}`, rendered by the functions in HOLES for every visitor, cached page or not); a served
 product page also updates the visitor's recently-viewed cookie, as the view would have. Messages are never
 lost: a page that showed one is not stored, and a visitor with pending messages in a cookie is not served
@@ -49,6 +49,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction
@@ -255,8 +256,8 @@ def remember_stock_shown(sender, instance, **kwargs):
 def stock_changed(sender, instance, raw=False, created=False, **kwargs):
     """Receiver: a stock record was saved or deleted (placing an order allocates: one save per line).
 
-    Its product's page shows the number left: that page is rendered again. Every other page shows only
-    the price and whether it can be bought: they are kept unless that changed."""
+    Its product's page shows the number left: that line of it (a hole, product_availability) is rendered
+    again. Every page shows the price and whether it can be bought: they are kept unless that changed."""
     if raw:
         return
     from catalogue.models import Product
@@ -499,16 +500,44 @@ def recently_viewed(request):
     return render_to_string("shop/partials/recently_viewed.html", {"cards": cards, "request": request})
 
 
+def product_availability(request, message=None):
+    """The product page's availability line ("In stock (3 available)", a made-to-order product's dispatch
+    date): the one part of the page that every order of it changes. Kept in the cache under the product's
+    stock version (moved by every save of its stock records), so that a stored product page outlives the
+    orders placed for it (whether it can be bought at all moves the catalogue version: the page then goes).
+    The page's own render gives the `message` it has (kept for the next visitors): no query then."""
+    from catalogue.models import Product
+
+    pk = product_on_page(request)
+    if pk is None:
+        return ""
+    now, catalogue, instant = versions_of(request)
+    day = timezone.localdate(now).isoformat()  # a made-to-order product's dispatch date moves at midnight
+    key = f"availability:{get_language()}:{pk}:{stock_version(pk)}:{catalogue}:{instant.timestamp()}:{day}"
+    html = cache.get(key) if message is None else None
+    if html is None:
+        if message is None:
+            product = Product.objects.with_listability().prefetch_related("stockrecords").filter(pk=pk).first()
+            message = request.strategy.fetch_for_product(product).availability.message if product else ""
+        html = conditional_escape(message)
+        seconds = seconds_to_keep(now, instant)
+        if seconds >= 1:
+            cache.set(key, html, seconds)
+    return mark_safe(html)  # noqa: S308 (escaped above)
+
+
 HOLES = {
     "mini-basket": lambda request: basket_summary(request, "oscar/partials/mini_basket.html"),
     "basket-button": lambda request: basket_summary(request, "oscar/partials/basket_button.html"),
     "recently-viewed": recently_viewed,
+    "availability": product_availability,
 }
 
 
-def render_hole(name, request):
-    """A hole's HTML for this request, marked so that a page being stored keeps a placeholder instead."""
-    html = HOLES[name](request)
+def render_hole(name, request, *given):
+    """A hole's HTML for this request, marked so that a page being stored keeps a placeholder instead.
+    `given`: what the page being rendered already knows of it (the availability message)."""
+    html = HOLES[name](request, *given)
     if getattr(request, "_page_cache_key", None) is None:
         return html
     return mark_safe(f"<!--hole:{name}-->{html}<!--/hole:{name}-->")  # noqa: S308 (rendered template)
@@ -554,8 +583,6 @@ def passed_page_restrictions(request):
 
 def page_key(request, view_name):
     now, version, instant = versions_of(request)
-    if view_name == "catalogue:detail":
-        version = f"{version}.{stock_version(product_on_page(request))}"
     # The local date: a made-to-order product's estimated dispatch date moves on at midnight.
     where = f"{request.get_host()}{request.get_full_path()}:{timezone.localdate(now).isoformat()}"
     url = hashlib.sha256(where.encode()).hexdigest()

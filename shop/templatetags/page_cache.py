@@ -12,10 +12,11 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_hole(context, name):
+def page_hole(context, name, *given):
+    """`given`: what the page already knows of the hole's content, e.g. `{% page_hole "availability" message %}`."""
     if name not in HOLES:
         raise template.TemplateSyntaxError(f"page_hole: no hole named {name!r} (shop.caching.HOLES)")
-    return render_hole(name, context["request"])
+    return render_hole(name, context["request"], *given)
 
 
 @register.simple_tag(takes_context=True)

@@ -360,19 +360,30 @@ def test_a_tampered_basket_cookie_shows_an_empty_basket(product):
 # --- What moves the cache: orders, campaigns, publishing, search -------------------------------------------
 
 
-def test_placing_an_order_renders_the_product_page_again_but_keeps_the_listings(product):
+def availability_lines(html):
+    return re.findall(r"In stock \(\d+ available\)", html)
+
+
+def test_placing_an_order_keeps_every_cached_page_but_shows_the_stock_left(product):
     listing = "/en/catalogue/"
     get(Client(), listing)
-    get(Client(), url_of(product))
+    _stored, html = get(Client(), url_of(product))
+    assert availability_lines(html) == ["In stock (10 available)"] * 2  # beside the price, in the table
+    add_form = f"/en/basket/add/{product.pk}/"
+    assert add_form in html
     record = product.stockrecords.get()
     record.allocate(1)  # what placing an order does to each line's stock
 
     assert get(Client(), listing)[0]["X-Page-Cache"] == "hit"  # price and availability unchanged
-    assert get(Client(), url_of(product))[0].get("X-Page-Cache") is None  # it shows the stock left
+    served, html = get(Client(), url_of(product))
+    assert served["X-Page-Cache"] == "hit"
+    assert availability_lines(html) == ["In stock (9 available)"] * 2  # its own line, fresh
 
     record.refresh_from_db()
     record.allocate(record.net_stock_level)  # the last ones: it cannot be bought any more
     assert get(Client(), listing)[0].get("X-Page-Cache") is None
+    served, html = get(Client(), url_of(product))
+    assert served.get("X-Page-Cache") is None and "Unavailable" in html and add_form not in html
 
 
 def test_the_home_page_is_cached_and_follows_campaigns_and_publishing(client, monkeypatch):
