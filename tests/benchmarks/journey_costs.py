@@ -56,6 +56,8 @@ def csrf(response):
 def journey(client, product_id, product_url, lang, costs):
     from django.db import connection
 
+    from tests.benchmarks.checkout_forms import ADDRESS, GUEST
+
     def step(name, method, url, data=None):
         timer = Timer(name)
         with connection.execute_wrapper(timer):
@@ -70,18 +72,9 @@ def journey(client, product_id, product_url, lang, costs):
     step("basket add", "post", f"/{lang}/basket/add/{product_id}/", {"csrfmiddlewaretoken": csrf(page), "quantity": 1})
     step("basket view", "get", f"/{lang}/basket/")
     page = step("checkout: start", "get", f"/{lang}/checkout/")
-    guest = {"csrfmiddlewaretoken": csrf(page), "username": "load@example.com", "options": "anonymous"}
+    guest = {"csrfmiddlewaretoken": csrf(page), **GUEST}
     page = step("checkout: guest", "post", f"/{lang}/checkout/", guest)
-    address = {
-        "csrfmiddlewaretoken": csrf(page),
-        "first_name": "Load",
-        "last_name": "Test",
-        "line1": "Enghelab Street 1",
-        "line4": "Tehran",
-        "postcode": "",
-        "country": "IR",
-        "phone_number": "",
-    }
+    address = {"csrfmiddlewaretoken": csrf(page), **ADDRESS}
     page = step("checkout: address", "post", f"/{lang}/checkout/shipping-address/", address)
     method = {"csrfmiddlewaretoken": csrf(page), "payment_method": "cash-on-delivery"}
     page = step("checkout: payment method", "post", f"/{lang}/checkout/payment-method/", method)

@@ -16,6 +16,7 @@ import os
 import random
 import re
 
+from checkout_forms import ADDRESS, GUEST  # noqa: I001 (beside this file: locust puts its folder on sys.path)
 from locust import HttpUser, between, constant, task
 
 TARGETS = json.loads(open(os.environ["BENCH_TARGETS"], encoding="utf-8").read())  # noqa: SIM115
@@ -94,21 +95,12 @@ class Customer(HttpUser):
         page = self.get("/checkout/", "checkout: start")
         page = self.client.post(
             f"/{self.lang}/checkout/",
-            {"csrfmiddlewaretoken": csrf_token(page), "username": "load@example.com", "options": "anonymous"},
+            {"csrfmiddlewaretoken": csrf_token(page), **GUEST},
             **named("checkout: guest"),
         )
         page = self.client.post(
             f"/{self.lang}/checkout/shipping-address/",
-            {
-                "csrfmiddlewaretoken": csrf_token(page),
-                "first_name": "Load",
-                "last_name": "Test",
-                "line1": "Enghelab Street 1",
-                "line4": "Tehran",
-                "postcode": "",
-                "country": "IR",
-                "phone_number": "",
-            },
+            {"csrfmiddlewaretoken": csrf_token(page), **ADDRESS},
             **named("checkout: address"),
         )
         page = self.client.post(
